@@ -1,0 +1,32 @@
+namespace AutoParallel;
+
+/// <summary>
+/// The body of a generated parallel loop without reductions: a struct whose <see cref="Execute"/> runs the user's loop
+/// body over one chunk of iterations as a plain sequential loop.
+/// </summary>
+/// <remarks>Implemented by generated code; called by <see cref="ParallelRuntime.For{TBody}"/>.</remarks>
+public interface IChunkBody
+{
+    /// <summary>
+    /// Runs the iterations <c>i = fromInclusive; i &lt; toExclusive; i += step</c> (the loop's own step) on the calling thread.
+    /// </summary>
+    void Execute(long fromInclusive, long toExclusive);
+}
+
+/// <summary>
+/// The body of a generated parallel loop with reductions. Each chunk accumulates into a private accumulator that starts at
+/// the operators' identities; the runtime folds the accumulators into the running total with <see cref="Combine"/>.
+/// </summary>
+/// <typeparam name="TAccumulator">The reduction variables (and private copies of reduced arrays), usually a generated struct.</typeparam>
+/// <remarks>Implemented by generated code; called by <see cref="ParallelRuntime.Reduce{TBody, TAccumulator}"/>.</remarks>
+public interface IReductionBody<TAccumulator>
+{
+    /// <summary>A fresh accumulator holding each reduction operator's identity (0 for +, 1 for *, +∞ for min …).</summary>
+    TAccumulator CreateAccumulator();
+
+    /// <summary>Runs the iterations <c>[fromInclusive, toExclusive)</c> (the loop's own step), accumulating into <paramref name="accumulator"/>.</summary>
+    void Execute(long fromInclusive, long toExclusive, ref TAccumulator accumulator);
+
+    /// <summary>Folds a chunk's accumulator into the total (for <c>-=</c> that is <c>+</c>, for <c>/=</c> it is <c>/</c> by the product …).</summary>
+    void Combine(ref TAccumulator total, ref TAccumulator chunk);
+}

@@ -1,0 +1,126 @@
+using System;
+
+namespace AutoParallel;
+
+/// <summary>
+/// The runtime that generated parallel code calls: the process-wide thread count, the guard against nested parallel regions,
+/// and one entry point per loop (<see cref="For{TBody}"/>, <see cref="Reduce{TBody, TAccumulator}"/>) that runs the loop in chunks.
+/// </summary>
+/// <remarks>
+/// Generated code calls exactly one of the entry points per parallel loop, with a struct body; the scheduler behind them can
+/// change without changing what the generator emits.
+/// </remarks>
+public static class ParallelRuntime
+{
+    private static volatile bool s_allowNested;
+
+    /// <summary>
+    /// The number of threads parallel loops use: the environment variable <c>AUTOPARALLEL_NUM_THREADS</c> when it holds a
+    /// positive integer, else <see cref="Environment.ProcessorCount"/>. Settable at any time, like numba's
+    /// <c>set_num_threads</c> or OpenMP's <c>omp_set_num_threads</c>; every loop's <c>MaxDegreeOfParallelism</c> is capped by it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value set is less than 1.</exception>
+    public static int NumThreads
+    {
+        get => ThreadCountPolicy.NumThreads;
+        set => ThreadCountPolicy.NumThreads = value;
+    }
+
+    /// <summary>The thread count the process started with (<c>AUTOPARALLEL_NUM_THREADS</c>, else the processor count).</summary>
+    public static int DefaultNumThreads => ThreadCountPolicy.Default;
+
+    /// <summary>
+    /// <see langword="false"/> (default): a parallel loop started from inside a running parallel loop's body runs sequentially on
+    /// the calling thread, so nested parallelism never oversubscribes the cores. <see langword="true"/>: nested loops fork too.
+    /// </summary>
+    public static bool AllowNestedParallelism
+    {
+        get => s_allowNested;
+        set => s_allowNested = value;
+    }
+
+    /// <summary>Whether the calling thread is running the body of a parallel loop.</summary>
+    public static bool IsInParallelRegion => NestedRegionGuard.IsInRegion;
+
+    /// <summary>
+    /// The number of threads a loop with this <see cref="ParalleliseAttribute.MaxDegreeOfParallelism"/> would use now:
+    /// 0 → <see cref="NumThreads"/>; n &gt; 0 → min(n, <see cref="NumThreads"/>); n &lt; 0 → cores + 1 + n (joblib), at least 1 and at
+    /// most <see cref="NumThreads"/>.
+    /// </summary>
+    public static int ResolveDegreeOfParallelism(int maxDegreeOfParallelism) => ThreadCountPolicy.Resolve(maxDegreeOfParallelism);
+
+    /// <summary>
+    /// Runs <c>for (i = fromInclusive; i &lt; toExclusive; i += step)</c> in chunks, in parallel when the loop is large enough,
+    /// the loop's degree of parallelism allows more than one thread and no parallel region is already running on this thread.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not positive.</exception>
+    /// <remarks>An exception thrown by the body is rethrown as itself (the one from the earliest failing chunk).</remarks>
+    public static void For<TBody>(long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body)
+        where TBody : struct, IChunkBody
+    {
+        var adapter = new NoReduction<TBody> { Body = body };
+        NoAccumulator none = default;
+        Run(fromInclusive, toExclusive, step, options, ref adapter, ref none);
+    }
+
+    /// <summary>
+    /// Runs a loop with reductions in chunks and returns <paramref name="seed"/> combined with every chunk's partial result,
+    /// in chunk order. With <see cref="LoopOptions.Ordered"/>, chunk boundaries do not depend on the thread count, so the result
+    /// has the same bits at every thread count, the sequential fall-back included.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not positive.</exception>
+    public static TAccumulator Reduce<TBody, TAccumulator>(
+        long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, TAccumulator seed)
+        where TBody : struct, IReductionBody<TAccumulator>
+    {
+        TAccumulator total = seed;
+        Run(fromInclusive, toExclusive, step, options, ref body, ref total);
+        return total;
+    }
+
+    /// <summary>
+    /// Iterations of <c>for (i = fromInclusive; i &lt; toExclusive; i += step)</c>, 0 when the range is empty.
+    /// </summary>
+    public static long IterationCount(long fromInclusive, long toExclusive, long step)
+    {
+        if (step <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "A parallel loop's step must be positive.");
+        }
+
+        return ChunkPlan.CountIterations(fromInclusive, toExclusive, step);
+    }
+
+    private static void Run<TBody, TAccumulator>(
+        long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, ref TAccumulator total)
+        where TBody : struct, IReductionBody<TAccumulator>
+    {
+        var plan = ChunkPlan.Create(fromInclusive, toExclusive, step, options);
+        if (plan.Count == 0)
+        {
+            return;
+        }
+
+        int workers = WorkersFor(plan, options);
+        if (workers <= 1)
+        {
+            ChunkScheduler.RunSequential(plan, ref body, ref total);
+        }
+        else
+        {
+            ChunkScheduler.Run(plan, workers, ref body, ref total);
+        }
+    }
+
+    private static int WorkersFor(in ChunkPlan plan, in LoopOptions options)
+    {
+        if (plan.Count < plan.MinIterations || (NestedRegionGuard.IsInRegion && !s_allowNested))
+        {
+            return 1;
+        }
+
+        int degree = ThreadCountPolicy.Resolve(options.MaxDegreeOfParallelism);
+        long units = plan.Distribution == Distribution.StaticBlocks ? plan.Count : plan.GrainCount;
+        return (int)Math.Min(degree, units);
+    }
+}

@@ -1,0 +1,192 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoParallel.Generator.Diagnostics;
+using AutoParallel.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AutoParallel.Generator.Analysis;
+
+/// <summary>
+/// What the generated body struct must carry to the worker threads (captured variables, the enclosing instance, pinned spans),
+/// and the few edits the user's body text needs to compile inside a nested struct (<c>this</c> → <c>__self</c>, implicit instance
+/// members → <c>__self.Member</c>, names that clash with the struct's own members).
+/// </summary>
+internal sealed class CaptureAnalysis
+{
+    /// <summary>Names of the body struct's own members, which a captured variable may not shadow.</summary>
+    private static readonly HashSet<string> Reserved = new() { "Execute", "Combine", "CreateAccumulator", "Accumulator" };
+
+    public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    private readonly List<CaptureModel> _captures = new();
+    private readonly List<(TextSpan Span, string Text)> _edits = new();
+
+    public IReadOnlyList<CaptureModel> Captures => _captures;
+
+    public IReadOnlyList<(TextSpan Span, string Text)> Edits => _edits;
+
+    public bool NeedsUnsafe { get; private set; }
+
+    public static CaptureAnalysis Analyze(LoopScope scope, IReadOnlyCollection<string> scalarReductions, LoopFindings findings)
+    {
+        var analysis = new CaptureAnalysis();
+        analysis.Collect(scope, scalarReductions, findings);
+        return analysis;
+    }
+
+    private void Collect(LoopScope scope, IReadOnlyCollection<string> scalarReductions, LoopFindings findings)
+    {
+        var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        bool usesSelf = false;
+        foreach (IOperation operation in scope.Operations)
+        {
+            switch (operation)
+            {
+                case ILocalReferenceOperation or IParameterReferenceOperation:
+                {
+                    ISymbol symbol = operation is ILocalReferenceOperation l ? l.Local : ((IParameterReferenceOperation)operation).Parameter;
+                    if (!scope.IsCaptured(symbol) || scalarReductions.Contains(symbol.Name))
+                    {
+                        continue;
+                    }
+
+                    string name = Reserved.Contains(symbol.Name) || symbol.Name.StartsWith("__", System.StringComparison.Ordinal) ? "__captured_" + symbol.Name : symbol.Name;
+                    if (name != symbol.Name)
+                    {
+                        _edits.Add((operation.Syntax.Span, name));
+                    }
+
+                    if (seen.Add(symbol))
+                    {
+                        AddVariable(symbol, name, operation, scope, findings);
+                    }
+
+                    break;
+                }
+
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self when self.Syntax is not BaseExpressionSyntax:
+                    usesSelf = true;
+                    if (self.IsImplicit)
+                    {
+                        _edits.Add((new TextSpan(self.Parent!.Syntax.SpanStart, 0), "__self."));
+                    }
+                    else
+                    {
+                        _edits.Add((self.Syntax.Span, "__self"));
+                    }
+
+                    break;
+            }
+        }
+
+        if (usesSelf)
+        {
+            AddSelf(scope, findings);
+        }
+
+        if (scope.Loop.Collection is { } collection && scope.Loop.Kind is LoopKind.ForeachArray or LoopKind.ForeachSpan)
+        {
+            AddCollection(collection, scope, findings);
+        }
+    }
+
+    private void AddVariable(ISymbol symbol, string name, IOperation at, LoopScope scope, LoopFindings findings)
+    {
+        ITypeSymbol type = symbol is ILocalSymbol local ? local.Type : ((IParameterSymbol)symbol).Type;
+        if (symbol is ILocalSymbol { RefKind: not RefKind.None })
+        {
+            findings.Report(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), symbol.Name,
+                "a ref local declared outside the loop cannot be shared with worker threads");
+            return;
+        }
+
+        if (symbol is ILocalSymbol { IsConst: true } constant)
+        {
+            _captures.Add(new CaptureModel(name, type.ToDisplayString(TypeFormat), name, CaptureKind.Value, string.Empty));
+            return;
+        }
+
+        AddValue(name, type, name, at, scope, findings);
+    }
+
+    private void AddValue(string name, ITypeSymbol type, string value, IOperation at, LoopScope scope, LoopFindings findings)
+    {
+        if (type.IsAnonymousType)
+        {
+            findings.Report(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), name,
+                "a variable of an anonymous type cannot be carried into the generated loop body; use a named type or a tuple");
+            return;
+        }
+
+        if (scope.Known.IsSpan(type))
+        {
+            ITypeSymbol element = ((INamedTypeSymbol)type).TypeArguments[0];
+            if (scope.Model.Compilation.Options is not Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions { AllowUnsafe: true })
+            {
+                findings.Report(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), name,
+                    $"the span '{name}' must be pinned to be shared with worker threads, which needs unsafe code: add <AllowUnsafeBlocks>true</AllowUnsafeBlocks> to the project");
+                return;
+            }
+
+            if (!element.IsUnmanagedType)
+            {
+                findings.Report(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), name,
+                    $"the span '{name}' holds {element.ToDisplayString()}, a type that cannot be pinned; use an array");
+                return;
+            }
+
+            NeedsUnsafe = true;
+            _captures.Add(new CaptureModel(name, type.ToDisplayString(TypeFormat), value, CaptureKind.PinnedSpan, element.ToDisplayString(TypeFormat)));
+            return;
+        }
+
+        if (type.IsRefLikeType)
+        {
+            findings.Report(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), name,
+                $"'{name}' is a ref struct ({type.ToDisplayString()}), which cannot be shared with worker threads");
+            return;
+        }
+
+        _captures.Add(new CaptureModel(name, type.ToDisplayString(TypeFormat), value, CaptureKind.Value, string.Empty));
+    }
+
+    private void AddSelf(LoopScope scope, LoopFindings findings)
+    {
+        INamedTypeSymbol? type = scope.Model.GetEnclosingSymbol(scope.Loop.Syntax.SpanStart, scope.CancellationToken)?.ContainingType;
+        if (type is null)
+        {
+            return;
+        }
+
+        if (type.IsRefLikeType)
+        {
+            findings.Report(DiagnosticDescriptors.UnsupportedConstruct, scope.Loop.HeaderLocation, "this",
+                $"the body uses members of the ref struct '{type.Name}', which cannot be shared with worker threads");
+            return;
+        }
+
+        _captures.Insert(0, new CaptureModel("__self", type.ToDisplayString(TypeFormat), "this", CaptureKind.Self, string.Empty));
+    }
+
+    private void AddCollection(IOperation collection, LoopScope scope, LoopFindings findings)
+    {
+        IOperation stripped = LoopShape.Strip(collection);
+        bool simple = stripped is ILocalReferenceOperation { Local: var l } && scope.IsCaptured(l)
+            || stripped is IParameterReferenceOperation { Parameter: var p } && scope.IsCaptured(p);
+        if (simple && _captures.Any(c => c.Value == stripped.Syntax.ToString()))
+        {
+            return;
+        }
+
+        // A collection that is not a plain variable is evaluated once, into a local of the generated method.
+        string name = simple ? stripped.Syntax.ToString() : CollectionName;
+        AddValue(name, stripped.Type!, name, stripped, scope, findings);
+    }
+
+    /// <summary>The field holding a <c>foreach</c> collection that is not a plain variable (evaluated once, at the call).</summary>
+    public const string CollectionName = "__collection";
+}

@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using AutoParallel.Generator.Diagnostics;
+using AutoParallel.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AutoParallel.Generator.Analysis;
+
+/// <summary>
+/// Everything known about one candidate loop: whether it can be partitioned at all (<see cref="Problem"/>), the legality findings
+/// (AP0003, AP0004 errors; AP0006, AP0008 warnings), and, for a legal loop, what the generated code needs.
+/// </summary>
+internal sealed class LoopAnalysis
+{
+    private LoopAnalysis(LoopShape shape)
+    {
+        Shape = shape;
+    }
+
+    public LoopShape Shape { get; }
+
+    /// <summary>Why the loop is not a counted loop that can be partitioned; <see langword="null"/> when it is.</summary>
+    public string? Problem { get; private set; }
+
+    public LoopFindings Findings { get; } = new();
+
+    /// <summary>A partitionable loop whose iterations are independent.</summary>
+    public bool IsLegal => Problem is null && !Findings.HasErrors;
+
+    public IReadOnlyList<ReductionModel> Reductions { get; private set; } = System.Array.Empty<ReductionModel>();
+
+    public CaptureAnalysis? Captures { get; private set; }
+
+    public IReadOnlyList<string> PrivateVariables { get; private set; } = System.Array.Empty<string>();
+
+    public double CostPerIteration { get; private set; } = 1;
+
+    /// <summary>Why the loop stays sequential, for messages: the shape problem or the first error.</summary>
+    public string Reason => Problem ?? Findings.FirstError ?? "it is not parallelisable";
+
+    public static LoopAnalysis Analyze(StatementSyntax loop, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken)
+    {
+        var analysis = new LoopAnalysis(LoopShape.Read(loop, model, known, cancellationToken));
+        analysis.Run(model, known, cancellationToken);
+        return analysis;
+    }
+
+    private void Run(SemanticModel model, KnownSymbols known, CancellationToken cancellationToken)
+    {
+        if (!Shape.IsCanonical)
+        {
+            Problem = Shape.Problem;
+            return;
+        }
+
+        var scope = new LoopScope(Shape, model, known, cancellationToken);
+        Problem = BoundProblem(scope);
+        if (Problem is not null)
+        {
+            return;
+        }
+
+        ControlFlowCheck.Check(scope, Findings);
+        var scalars = ScalarReductions.Find(scope, Findings);
+        var arrays = new ArrayReductionSink(scope, Findings);
+        ElementDependence.Check(scope, ElementAccess.Collect(scope), Findings, arrays);
+        new CallEffects(scope).Check(Findings);
+        Captures = CaptureAnalysis.Analyze(scope, scalars.Select(r => r.Name).ToList(), Findings);
+        Reductions = scalars.Concat(arrays.Reductions).ToList();
+        PrivateVariables = scope.Operations.OfType<Microsoft.CodeAnalysis.Operations.IVariableDeclaratorOperation>()
+            .Select(d => d.Symbol.Name).Distinct().ToList();
+        CostPerIteration = CostEstimate.PerIteration(Shape.Body);
+    }
+
+    /// <summary>Bounds are evaluated once, before the loop: they must not change inside it.</summary>
+    private string? BoundProblem(LoopScope scope)
+    {
+        foreach (var (what, operation) in new[] { ("start", Shape.From), ("bound", Shape.To), ("step", Shape.StepOperation) })
+        {
+            if (operation is not null && !scope.IsLoopInvariant(operation) && !IsInvariantCall(operation, scope))
+            {
+                return $"the loop {what} '{operation.Syntax}' may change while the loop runs, so the iteration count is not known before it starts";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Bounds may call pure functions of invariant values (<c>Math.Min(n, m)</c>, <c>a.GetLength(0)</c>).</summary>
+    private static bool IsInvariantCall(Microsoft.CodeAnalysis.IOperation operation, LoopScope scope)
+        => LoopShape.Strip(operation) is Microsoft.CodeAnalysis.Operations.IInvocationOperation call
+            && call.TargetMethod.ContainingType.ToDisplayString() is "System.Math" or "System.MathF" or "System.Array"
+            && call.Arguments.All(a => scope.IsLoopInvariant(a.Value))
+            && (call.Instance is null || scope.IsLoopInvariant(call.Instance));
+}

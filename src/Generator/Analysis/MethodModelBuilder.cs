@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using AutoParallel.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AutoParallel.Generator.Analysis;
+
+/// <summary>Turns a legal method and its chosen loops into the plain model the emitter writes from.</summary>
+internal static class MethodModelBuilder
+{
+    /// <summary>Modifiers that belong to the user's method only: the generated twin is a plain new method.</summary>
+    private static readonly HashSet<string> DroppedModifiers = new() { "partial", "override", "virtual", "abstract", "sealed", "new", "extern" };
+
+    public static ParallelMethodModel Build(
+        MethodDeclarationSyntax syntax,
+        IMethodSymbol method,
+        string generatedName,
+        ParalleliseOptions options,
+        IReadOnlyList<LoopAnalysis> targets,
+        SemanticModel model,
+        CancellationToken cancellationToken)
+    {
+        SourceText source = syntax.SyntaxTree.GetText(cancellationToken);
+        var loops = targets.Select((t, k) => BuildLoop(t, k, generatedName, syntax, options, source)).ToList();
+
+        return new ParallelMethodModel(
+            TypeChain.HintName(method, "Parallel"),
+            TypeChain.Usings(syntax),
+            TypeChain.Namespace(method),
+            TypeChain.Declarations(syntax),
+            model.GetNullableContext(syntax.SpanStart).AnnotationsEnabled(),
+            Signature(syntax, method, generatedName),
+            BodyPieces(syntax.Body!, targets, source).ToEquatableArray(),
+            loops.ToEquatableArray(),
+            targets.Any(t => t.Captures?.NeedsUnsafe == true));
+    }
+
+    private static MethodSignatureModel Signature(MethodDeclarationSyntax syntax, IMethodSymbol method, string generatedName)
+        => new(
+            string.Join(" ", syntax.Modifiers.Select(m => m.Text).Where(m => !DroppedModifiers.Contains(m))),
+            syntax.ReturnType.ToString(),
+            generatedName,
+            syntax.TypeParameterList?.ToString() ?? string.Empty,
+            syntax.ParameterList.ToString(),
+            string.Join(" ", syntax.ConstraintClauses.Select(c => c.ToString())),
+            method.Name + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ")");
+
+    /// <summary>The method body between its braces, with a hole where each parallel loop was.</summary>
+    private static IEnumerable<BodyPiece> BodyPieces(BlockSyntax body, IReadOnlyList<LoopAnalysis> targets, SourceText source)
+    {
+        int position = body.OpenBraceToken.Span.End;
+        for (int k = 0; k < targets.Count; k++)
+        {
+            TextSpan loop = targets[k].Shape.Syntax.Span;
+            yield return BodyPiece.Verbatim(source.ToString(TextSpan.FromBounds(position, loop.Start)).Replace("\r\n", "\n"));
+            yield return BodyPiece.Loop(k);
+            position = loop.End;
+        }
+
+        yield return BodyPiece.Verbatim(source.ToString(TextSpan.FromBounds(position, body.CloseBraceToken.SpanStart)).Replace("\r\n", "\n"));
+    }
+
+    private static ParallelLoopModel BuildLoop(
+        LoopAnalysis loop, int ordinal, string generatedName, MethodDeclarationSyntax method, ParalleliseOptions options, SourceText source)
+    {
+        LoopShape shape = loop.Shape;
+        CaptureAnalysis captures = loop.Captures!;
+        string body = SourceSlice.Text(source, SourceSlice.Inside(shape.BodySyntax, source), captures.Edits);
+        bool ordered = options.Deterministic && loop.Reductions.Any(r => r.OrderSensitive);
+
+        return new ParallelLoopModel(
+            ordinal,
+            "__" + generatedName + "Loop" + ordinal.ToString(CultureInfo.InvariantCulture),
+            shape.Header,
+            shape.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1,
+            Space(shape),
+            captures.Captures.ToEquatableArray(),
+            loop.Reductions.ToEquatableArray(),
+            loop.PrivateVariables.ToEquatableArray(),
+            body,
+            new LoopOptionsModel(options.Schedule, options.ChunkSize, options.MaxDegreeOfParallelism, options.MinIterations, loop.CostPerIteration, ordered),
+            method.TypeParameterList?.ToString() ?? string.Empty,
+            method.TypeParameterList is { } list ? "<" + string.Join(", ", list.Parameters.Select(p => p.Identifier.Text)) + ">" : string.Empty,
+            string.Join(" ", method.ConstraintClauses.Select(c => c.ToString())));
+    }
+
+    private static IterationSpaceModel Space(LoopShape shape)
+    {
+        string step = shape.ConstantStep?.ToString(CultureInfo.InvariantCulture) ?? "__step";
+        string stepExpression = shape.StepOperation?.Syntax.ToString() ?? string.Empty;
+        if (shape.Kind is LoopKind.ForeachArray or LoopKind.ForeachSpan)
+        {
+            IOperation collection = LoopShape.Strip(shape.Collection!);
+            bool simple = collection is Microsoft.CodeAnalysis.Operations.ILocalReferenceOperation or Microsoft.CodeAnalysis.Operations.IParameterReferenceOperation;
+            string name = simple ? collection.Syntax.ToString() : CaptureAnalysis.CollectionName;
+            return new IterationSpaceModel(
+                IterationKind.Elements, "__i", "int", "0", name + ".Length", "1", string.Empty,
+                ElementDeclaration((CommonForEachStatementSyntax)shape.Syntax, name), simple ? string.Empty : collection.Syntax.ToString());
+        }
+
+        string to = shape.To!.Syntax.ToString();
+        if (shape.Bound == BoundKind.LessOrEqual)
+        {
+            to = "(long)(" + to + ") + 1";
+        }
+
+        return new IterationSpaceModel(
+            IterationKind.Counting, shape.Index!.Name, shape.IndexType, shape.From?.Syntax.ToString() ?? "0", to, step, stepExpression, string.Empty, string.Empty);
+    }
+
+    /// <summary><c>var x = data[__i];</c>, <c>double x = (double)data[__i];</c> or <c>ref var x = ref span[__i];</c>, as foreach would.</summary>
+    private static string ElementDeclaration(CommonForEachStatementSyntax loop, string collection)
+    {
+        var forEach = (ForEachStatementSyntax)loop;
+        string name = forEach.Identifier.Text;
+        if (forEach.Type is RefTypeSyntax refType)
+        {
+            return $"{refType} {name} = ref {collection}[__i];";
+        }
+
+        string type = forEach.Type.ToString();
+        return forEach.Type.IsVar ? $"var {name} = {collection}[__i];" : $"{type} {name} = ({type}){collection}[__i];";
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using AutoParallel.Generator.Diagnostics;
+using AutoParallel.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AutoParallel.Generator.Analysis;
+
+/// <summary>
+/// The one analysis of a <c>[Parallelise]</c> method, shared by the generator (which keeps <see cref="Model"/>) and the analyzer
+/// (which reports <see cref="Diagnostics"/>). A method with any error gets no model, so nothing is generated for it.
+/// </summary>
+internal sealed class ParalleliseAnalysis
+{
+    private ParalleliseAnalysis(ImmutableArray<Diagnostic> diagnostics, ParallelMethodModel? model)
+    {
+        Diagnostics = diagnostics;
+        Model = model;
+    }
+
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>What to generate, or <see langword="null"/> when the method has errors.</summary>
+    public ParallelMethodModel? Model { get; }
+
+    public static ParalleliseAnalysis Analyze(
+        MethodDeclarationSyntax syntax, IMethodSymbol method, AttributeData attribute, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var known = new KnownSymbols(model.Compilation);
+        var options = ParalleliseOptions.From(attribute);
+        string generatedName = options.Name ?? method.Name + "Parallel";
+        var findings = new LoopFindings();
+
+        TypeChain.CheckPartial(syntax, generatedName, findings);
+        foreach (string problem in options.Problems())
+        {
+            findings.Report(DiagnosticDescriptors.NoTargetLoop, attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? syntax.Identifier.GetLocation(), method.Name, problem);
+        }
+
+        if (syntax.Body is null)
+        {
+            findings.Report(DiagnosticDescriptors.NoTargetLoop, syntax.Identifier.GetLocation(), method.Name, "it has no block body with a loop");
+            return new ParalleliseAnalysis(findings.Diagnostics.ToImmutableArray(), null);
+        }
+
+        LoopSelection selection = LoopSelection.Select(syntax.Body, method.Name, options, model, known, cancellationToken);
+        findings.AddRange(selection.Findings);
+        if (selection.Targets.Count == 0 && !findings.HasErrors)
+        {
+            findings.Report(DiagnosticDescriptors.NoTargetLoop, syntax.Identifier.GetLocation(), method.Name, "it contains no for or foreach loop");
+        }
+
+        foreach (LoopAnalysis target in selection.Targets)
+        {
+            findings.Report(DiagnosticDescriptors.ParallelisationReport, target.Shape.HeaderLocation, Report(method.Name, target, options));
+        }
+
+        ParallelMethodModel? generated = findings.HasErrors
+            ? null
+            : MethodModelBuilder.Build(syntax, method, generatedName, options, selection.Targets, model, cancellationToken);
+        return new ParalleliseAnalysis(findings.Diagnostics.ToImmutableArray(), generated);
+    }
+
+    /// <summary>AP0013, numba's parallel_diagnostics: what was done with one loop.</summary>
+    private static string Report(string method, LoopAnalysis loop, ParalleliseOptions options)
+    {
+        string reductions = loop.Reductions.Count == 0 ? "none" : string.Join(", ", loop.Reductions.Select(r => $"{r.Name} ({r.Description})"));
+        string privates = loop.PrivateVariables.Count == 0 ? "none" : string.Join(", ", loop.PrivateVariables);
+        string shared = loop.Captures is null || loop.Captures.Captures.Count == 0 ? "none" : string.Join(", ", loop.Captures.Captures.Select(c => c.Name));
+        string chunk = options.ChunkSize > 0 ? options.ChunkSize.ToString(CultureInfo.InvariantCulture) : "chosen by the runtime";
+        return $"'{method}': parallelised '{loop.Shape.Header}'; reductions: {reductions}; private: {privates}; shared (read-only): {shared}; "
+            + $"schedule: {options.Schedule}, chunk size {chunk}; estimated cost {loop.CostPerIteration.ToString("0.##", CultureInfo.InvariantCulture)} ns per iteration";
+    }
+}

@@ -1,0 +1,198 @@
+using System.Linq;
+using AutoParallel.Generator.Model;
+
+namespace AutoParallel.Generator.Emit;
+
+/// <summary>
+/// Writes the struct that runs one parallel loop's chunks: its fields are what the body reads from outside, <c>Execute</c> is the
+/// user's loop over one chunk (a plain sequential loop, no delegate per iteration), and for reductions an <c>Accumulator</c> with
+/// <c>CreateAccumulator</c> (the identities) and <c>Combine</c>.
+/// </summary>
+internal static class LoopBodyEmitter
+{
+    public static string PointerField(CaptureModel span) => "__" + span.Name + "Pointer";
+
+    public static string LengthField(CaptureModel span) => "__" + span.Name + "Length";
+
+    public static void Write(IndentedWriter writer, ParallelLoopModel loop, string sourceMethod)
+    {
+        bool isUnsafe = loop.Captures.Any(c => c.Kind == CaptureKind.PinnedSpan);
+        string bodyInterface = loop.HasReductions
+            ? $"global::AutoParallel.IReductionBody<{loop.BodyTypeName}{loop.TypeArguments}.Accumulator>"
+            : "global::AutoParallel.IChunkBody";
+        string constraints = loop.Constraints.Length > 0 ? " " + loop.Constraints : string.Empty;
+
+        writer.WriteLine($"/// <summary>Runs chunks of the loop at line {loop.Line} of <c>{GeneratedCode.Xml(sourceMethod)}</c>: <c>{GeneratedCode.Xml(loop.Header)}</c>.</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"private {(isUnsafe ? "unsafe " : string.Empty)}struct {loop.BodyTypeName}{loop.TypeParameters} : {bodyInterface}{constraints}");
+        using (writer.Block())
+        {
+            WriteFields(writer, loop);
+            if (loop.HasReductions)
+            {
+                writer.WriteLine();
+                WriteAccumulator(writer, loop);
+                writer.WriteLine();
+                WriteCreateAccumulator(writer, loop);
+            }
+
+            writer.WriteLine();
+            WriteExecute(writer, loop);
+            if (loop.HasReductions)
+            {
+                writer.WriteLine();
+                WriteCombine(writer, loop);
+            }
+        }
+    }
+
+    private static void WriteFields(IndentedWriter writer, ParallelLoopModel loop)
+    {
+        foreach (CaptureModel capture in loop.Captures)
+        {
+            if (capture.Kind == CaptureKind.PinnedSpan)
+            {
+                writer.WriteLine($"public {capture.ElementType}* {PointerField(capture)};");
+                writer.WriteLine($"public int {LengthField(capture)};");
+            }
+            else
+            {
+                writer.WriteLine($"public {capture.Type} {capture.Name};");
+            }
+        }
+
+        if (loop.Space.StepExpression.Length > 0)
+        {
+            writer.WriteLine($"public {loop.Space.IndexType} __step;");
+        }
+    }
+
+    private static void WriteAccumulator(IndentedWriter writer, ParallelLoopModel loop)
+    {
+        writer.WriteLine("/// <summary>The reduction variables of one chunk (or the running total).</summary>");
+        writer.WriteLine("public struct Accumulator");
+        using (writer.Block())
+        {
+            foreach (ReductionModel reduction in loop.Reductions)
+            {
+                writer.WriteLine($"public {FieldType(reduction)} {reduction.Name};");
+            }
+        }
+    }
+
+    private static void WriteCreateAccumulator(IndentedWriter writer, ParallelLoopModel loop)
+    {
+        writer.WriteLine("public readonly Accumulator CreateAccumulator()");
+        using (writer.Block())
+        {
+            writer.WriteLine("var __accumulator = new Accumulator();");
+            foreach (ReductionModel reduction in loop.Reductions)
+            {
+                if (reduction.IsArray)
+                {
+                    writer.WriteLine($"__accumulator.{reduction.Name} = new {reduction.Type}[this.{reduction.ArrayLength}];");
+                    writer.WriteLine($"global::System.Array.Fill(__accumulator.{reduction.Name}, {reduction.Identity});");
+                }
+                else
+                {
+                    writer.WriteLine($"__accumulator.{reduction.Name} = {reduction.Identity};");
+                }
+            }
+
+            writer.WriteLine("return __accumulator;");
+        }
+    }
+
+    private static void WriteExecute(IndentedWriter writer, ParallelLoopModel loop)
+    {
+        string accumulator = loop.HasReductions ? ", ref Accumulator __accumulator" : string.Empty;
+        writer.WriteLine($"public {(loop.HasReductions ? string.Empty : "readonly ")}void Execute(long __from, long __to{accumulator})");
+        using (writer.Block())
+        {
+            foreach (CaptureModel capture in loop.Captures.Where(c => !loop.Reductions.Any(r => r.IsArray && r.Name == c.Name)))
+            {
+                writer.WriteLine(capture.Kind == CaptureKind.PinnedSpan
+                    ? $"{capture.Type} {capture.Name} = new {capture.Type}(this.{PointerField(capture)}, this.{LengthField(capture)});"
+                    : $"{capture.Type} {capture.Name} = this.{capture.Name};");
+            }
+
+            foreach (ReductionModel reduction in loop.Reductions)
+            {
+                writer.WriteLine($"{FieldType(reduction)} {reduction.Name} = __accumulator.{reduction.Name};");
+            }
+
+            if (loop.Space.StepExpression.Length > 0)
+            {
+                writer.WriteLine($"{loop.Space.IndexType} __step = this.__step;");
+            }
+
+            IterationSpaceModel space = loop.Space;
+            string increment = space.StepText == "1" ? $"{space.IndexName}++" : $"{space.IndexName} += {space.StepText}";
+            writer.WriteLine($"for ({space.IndexType} {space.IndexName} = ({space.IndexType})__from; {space.IndexName} < __to; {increment})");
+            using (writer.Block())
+            {
+                if (space.ElementDeclaration.Length > 0)
+                {
+                    writer.WriteLine(space.ElementDeclaration);
+                }
+
+                writer.WriteBlockText(loop.BodyText);
+            }
+
+            if (loop.Reductions.Any(r => !r.IsArray))
+            {
+                writer.WriteLine();
+            }
+
+            foreach (ReductionModel reduction in loop.Reductions.Where(r => !r.IsArray))
+            {
+                writer.WriteLine($"__accumulator.{reduction.Name} = {reduction.Name};");
+            }
+        }
+    }
+
+    private static void WriteCombine(IndentedWriter writer, ParallelLoopModel loop)
+    {
+        writer.WriteLine("public readonly void Combine(ref Accumulator __total, ref Accumulator __partial)");
+        using (writer.Block())
+        {
+            foreach (ReductionModel reduction in loop.Reductions)
+            {
+                string total = "__total." + reduction.Name;
+                string partial = "__partial." + reduction.Name;
+                if (reduction.IsArray)
+                {
+                    writer.WriteLine($"for (int __k = 0; __k < {total}.Length; __k++)");
+                    using (writer.Block())
+                    {
+                        writer.WriteLine(CombineStatement(reduction, total + "[__k]", partial + "[__k]"));
+                    }
+                }
+                else
+                {
+                    writer.WriteLine(CombineStatement(reduction, total, partial));
+                }
+            }
+        }
+    }
+
+    /// <summary>Folds one partial value into the total, with the same operation the user's update used.</summary>
+    private static string CombineStatement(ReductionModel reduction, string total, string partial) => reduction.Operator switch
+    {
+        ReductionOperator.Sum => $"{total} += {partial};",
+        ReductionOperator.Product or ReductionOperator.Quotient => $"{total} *= {partial};",
+        ReductionOperator.BitwiseAnd => $"{total} &= {partial};",
+        ReductionOperator.BitwiseOr => $"{total} |= {partial};",
+        ReductionOperator.BitwiseXor => $"{total} ^= {partial};",
+        ReductionOperator.LogicalAnd => $"{total} = {total} && {partial};",
+        ReductionOperator.LogicalOr => $"{total} = {total} || {partial};",
+        ReductionOperator.Min or ReductionOperator.Max => $"{total} = {reduction.Function}({total}, {partial});",
+        ReductionOperator.MinIfLess => $"if ({partial} < {total}) {total} = {partial};",
+        ReductionOperator.MinIfLessOrEqual => $"if ({partial} <= {total}) {total} = {partial};",
+        ReductionOperator.MaxIfGreater => $"if ({partial} > {total}) {total} = {partial};",
+        ReductionOperator.MaxIfGreaterOrEqual => $"if ({partial} >= {total}) {total} = {partial};",
+        _ => $"{total} += {partial};",
+    };
+
+    private static string FieldType(ReductionModel reduction) => reduction.IsArray ? reduction.Type + "[]" : reduction.Type;
+}
