@@ -228,3 +228,33 @@ internal struct NoReduction<TBody> : IReductionBody<NoAccumulator>
     {
     }
 }
+
+/// <summary>Lets a <see cref="ISpanChunkBody"/> run through the reduction scheduler, with its pinned spans.</summary>
+internal struct SpanNoReduction<TBody> : IReductionBody<NoAccumulator>
+    where TBody : struct, ISpanChunkBody
+{
+    public TBody Body;
+    public PinnedSpans Spans;
+
+    public readonly NoAccumulator CreateAccumulator() => default;
+
+    public void Execute(long fromInclusive, long toExclusive, ref NoAccumulator accumulator) => Body.Execute(fromInclusive, toExclusive, Spans);
+
+    public readonly void Combine(ref NoAccumulator total, ref NoAccumulator partial)
+    {
+    }
+}
+
+/// <summary>Lets a <see cref="ISpanReductionBody{TAccumulator}"/> run through the reduction scheduler, with its pinned spans.</summary>
+internal struct SpanReduction<TBody, TAccumulator> : IReductionBody<TAccumulator>
+    where TBody : struct, ISpanReductionBody<TAccumulator>
+{
+    public TBody Body;
+    public PinnedSpans Spans;
+
+    public readonly TAccumulator CreateAccumulator() => Body.CreateAccumulator();
+
+    public void Execute(long fromInclusive, long toExclusive, ref TAccumulator accumulator) => Body.Execute(fromInclusive, toExclusive, Spans, ref accumulator);
+
+    public readonly void Combine(ref TAccumulator total, ref TAccumulator partial) => Body.Combine(ref total, ref partial);
+}

@@ -4,7 +4,7 @@ namespace AutoParallel;
 /// The body of a generated parallel loop without reductions: a struct whose <see cref="Execute"/> runs the user's loop
 /// body over one chunk of iterations as a plain sequential loop.
 /// </summary>
-/// <remarks>Implemented by generated code; called by <see cref="ParallelRuntime.For{TBody}"/>.</remarks>
+/// <remarks>Implemented by generated code; called by <see cref="ParallelRuntime.For{TBody}(long, long, long, in LoopOptions, ref TBody)"/>.</remarks>
 public interface IChunkBody
 {
     /// <summary>
@@ -18,7 +18,7 @@ public interface IChunkBody
 /// the operators' identities; the runtime folds the accumulators into the running total with <see cref="Combine"/>.
 /// </summary>
 /// <typeparam name="TAccumulator">The reduction variables (and private copies of reduced arrays), usually a generated struct.</typeparam>
-/// <remarks>Implemented by generated code; called by <see cref="ParallelRuntime.Reduce{TBody, TAccumulator}"/>.</remarks>
+/// <remarks>Implemented by generated code; called by <see cref="ParallelRuntime.Reduce{TBody, TAccumulator}(long, long, long, in LoopOptions, ref TBody, TAccumulator)"/>.</remarks>
 public interface IReductionBody<TAccumulator>
 {
     /// <summary>A fresh accumulator holding each reduction operator's identity (0 for +, 1 for *, +∞ for min …).</summary>
@@ -28,5 +28,26 @@ public interface IReductionBody<TAccumulator>
     void Execute(long fromInclusive, long toExclusive, ref TAccumulator accumulator);
 
     /// <summary>Folds a chunk's accumulator into the total (for <c>-=</c> that is <c>+</c>, for <c>/=</c> it is <c>/</c> by the product …).</summary>
+    void Combine(ref TAccumulator total, ref TAccumulator chunk);
+}
+
+/// <summary>An <see cref="IChunkBody"/> whose loop uses spans: the runtime pins them and passes them to every chunk.</summary>
+public interface ISpanChunkBody
+{
+    /// <summary>Runs the iterations <c>[fromInclusive, toExclusive)</c> (the loop's own step); <paramref name="spans"/> holds the loop's spans.</summary>
+    void Execute(long fromInclusive, long toExclusive, in PinnedSpans spans);
+}
+
+/// <summary>An <see cref="IReductionBody{TAccumulator}"/> whose loop uses spans.</summary>
+/// <typeparam name="TAccumulator">The reduction variables.</typeparam>
+public interface ISpanReductionBody<TAccumulator>
+{
+    /// <summary>A fresh accumulator holding each reduction operator's identity.</summary>
+    TAccumulator CreateAccumulator();
+
+    /// <summary>Runs the iterations <c>[fromInclusive, toExclusive)</c>, accumulating into <paramref name="accumulator"/>.</summary>
+    void Execute(long fromInclusive, long toExclusive, in PinnedSpans spans, ref TAccumulator accumulator);
+
+    /// <summary>Folds a chunk's accumulator into the total.</summary>
     void Combine(ref TAccumulator total, ref TAccumulator chunk);
 }

@@ -4,7 +4,7 @@ namespace AutoParallel;
 
 /// <summary>
 /// The runtime that generated parallel code calls: the process-wide thread count, the guard against nested parallel regions,
-/// and one entry point per loop (<see cref="For{TBody}"/>, <see cref="Reduce{TBody, TAccumulator}"/>) that runs the loop in chunks.
+/// and one entry point per loop (<c>For</c>, <c>Reduce</c>) that runs the loop in chunks.
 /// </summary>
 /// <remarks>
 /// Generated code calls exactly one of the entry points per parallel loop, with a struct body; the scheduler behind them can
@@ -75,6 +75,41 @@ public static class ParallelRuntime
     {
         TAccumulator total = seed;
         Run(fromInclusive, toExclusive, step, options, ref body, ref total);
+        return total;
+    }
+
+    /// <summary>
+    /// <see cref="For{TBody}(long, long, long, in LoopOptions, ref TBody)"/> for a body that uses spans: the runtime pins
+    /// <paramref name="spans"/> while the loop runs and hands them to every chunk.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not positive.</exception>
+    public static unsafe void For<TBody>(long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, SpanArguments spans)
+        where TBody : struct, ISpanChunkBody
+    {
+        fixed (byte* p0 = spans.Span0, p1 = spans.Span1, p2 = spans.Span2, p3 = spans.Span3, p4 = spans.Span4, p5 = spans.Span5, p6 = spans.Span6, p7 = spans.Span7)
+        {
+            var adapter = new SpanNoReduction<TBody> { Body = body, Spans = new PinnedSpans(p0, p1, p2, p3, p4, p5, p6, p7, spans) };
+            NoAccumulator none = default;
+            Run(fromInclusive, toExclusive, step, options, ref adapter, ref none);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Reduce{TBody, TAccumulator}(long, long, long, in LoopOptions, ref TBody, TAccumulator)"/> for a body that uses
+    /// spans: the runtime pins <paramref name="spans"/> while the loop runs and hands them to every chunk.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not positive.</exception>
+    public static unsafe TAccumulator Reduce<TBody, TAccumulator>(
+        long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, TAccumulator seed, SpanArguments spans)
+        where TBody : struct, ISpanReductionBody<TAccumulator>
+    {
+        TAccumulator total = seed;
+        fixed (byte* p0 = spans.Span0, p1 = spans.Span1, p2 = spans.Span2, p3 = spans.Span3, p4 = spans.Span4, p5 = spans.Span5, p6 = spans.Span6, p7 = spans.Span7)
+        {
+            var adapter = new SpanReduction<TBody, TAccumulator> { Body = body, Spans = new PinnedSpans(p0, p1, p2, p3, p4, p5, p6, p7, spans) };
+            Run(fromInclusive, toExclusive, step, options, ref adapter, ref total);
+        }
+
         return total;
     }
 

@@ -29,8 +29,6 @@ internal sealed class CaptureAnalysis
 
     public IReadOnlyList<(TextSpan Span, string Text)> Edits => _edits;
 
-    public bool NeedsUnsafe { get; private set; }
-
     public static CaptureAnalysis Analyze(LoopScope scope, IReadOnlyCollection<string> scalarReductions, LoopFindings findings)
     {
         var analysis = new CaptureAnalysis();
@@ -104,12 +102,6 @@ internal sealed class CaptureAnalysis
             return;
         }
 
-        if (symbol is ILocalSymbol { IsConst: true } constant)
-        {
-            _captures.Add(new CaptureModel(name, type.ToDisplayString(TypeFormat), name, CaptureKind.Value, string.Empty));
-            return;
-        }
-
         AddValue(name, type, name, at, scope, findings);
     }
 
@@ -124,23 +116,26 @@ internal sealed class CaptureAnalysis
 
         if (scope.Known.IsSpan(type))
         {
+            // The runtime pins spans for the loop's duration (SpanArguments), so workers can rebuild them.
             ITypeSymbol element = ((INamedTypeSymbol)type).TypeArguments[0];
-            if (scope.Model.Compilation.Options is not Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions { AllowUnsafe: true })
-            {
-                findings.Report(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), name,
-                    $"the span '{name}' must be pinned to be shared with worker threads, which needs unsafe code: add <AllowUnsafeBlocks>true</AllowUnsafeBlocks> to the project");
-                return;
-            }
-
             if (!element.IsUnmanagedType)
             {
                 findings.Report(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), name,
-                    $"the span '{name}' holds {element.ToDisplayString()}, a type that cannot be pinned; use an array");
+                    $"the span '{name}' holds {element.ToDisplayString()}, which cannot be pinned to share it with worker threads; use an array (or constrain a type parameter to 'unmanaged')");
                 return;
             }
 
-            NeedsUnsafe = true;
-            _captures.Add(new CaptureModel(name, type.ToDisplayString(TypeFormat), value, CaptureKind.PinnedSpan, element.ToDisplayString(TypeFormat)));
+            int index = _captures.Count(c => c.IsSpan);
+            if (index >= MaxSpans)
+            {
+                findings.Report(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), name,
+                    $"a parallel loop can share at most {MaxSpans} spans with worker threads; pass arrays or Memory<T> instead");
+                return;
+            }
+
+            bool readOnly = KnownSymbols.IsConstructedFrom(type, scope.Known.ReadOnlySpan);
+            _captures.Add(new CaptureModel(
+                name, type.ToDisplayString(TypeFormat), value, readOnly ? CaptureKind.ReadOnlySpan : CaptureKind.Span, element.ToDisplayString(TypeFormat), index));
             return;
         }
 
@@ -151,7 +146,7 @@ internal sealed class CaptureAnalysis
             return;
         }
 
-        _captures.Add(new CaptureModel(name, type.ToDisplayString(TypeFormat), value, CaptureKind.Value, string.Empty));
+        _captures.Add(new CaptureModel(name, type.ToDisplayString(TypeFormat), value, CaptureKind.Value, string.Empty, -1));
     }
 
     private void AddSelf(LoopScope scope, LoopFindings findings)
@@ -169,7 +164,7 @@ internal sealed class CaptureAnalysis
             return;
         }
 
-        _captures.Insert(0, new CaptureModel("__self", type.ToDisplayString(TypeFormat), "this", CaptureKind.Self, string.Empty));
+        _captures.Insert(0, new CaptureModel("__self", type.ToDisplayString(TypeFormat), "this", CaptureKind.Self, string.Empty, -1));
     }
 
     private void AddCollection(IOperation collection, LoopScope scope, LoopFindings findings)
@@ -186,6 +181,9 @@ internal sealed class CaptureAnalysis
         string name = simple ? stripped.Syntax.ToString() : CollectionName;
         AddValue(name, stripped.Type!, name, stripped, scope, findings);
     }
+
+    /// <summary>The runtime's limit (<c>SpanArguments.MaxCount</c>).</summary>
+    public const int MaxSpans = 8;
 
     /// <summary>The field holding a <c>foreach</c> collection that is not a plain variable (evaluated once, at the call).</summary>
     public const string CollectionName = "__collection";

@@ -36,8 +36,7 @@ internal static class MethodModelBuilder
             model.GetNullableContext(syntax.SpanStart).AnnotationsEnabled(),
             Signature(syntax, method, generatedName),
             BodyPieces(syntax.Body!, targets, source).ToEquatableArray(),
-            loops.ToEquatableArray(),
-            targets.Any(t => t.Captures?.NeedsUnsafe == true));
+            loops.ToEquatableArray());
     }
 
     private static MethodSignatureModel Signature(MethodDeclarationSyntax syntax, IMethodSymbol method, string generatedName)

@@ -10,33 +10,37 @@ namespace AutoParallel.Generator.Emit;
 /// </summary>
 internal static class LoopBodyEmitter
 {
-    public static string PointerField(CaptureModel span) => "__" + span.Name + "Pointer";
-
-    public static string LengthField(CaptureModel span) => "__" + span.Name + "Length";
-
     public static void Write(IndentedWriter writer, ParallelLoopModel loop, string sourceMethod)
     {
-        bool isUnsafe = loop.Captures.Any(c => c.Kind == CaptureKind.PinnedSpan);
+        string spans = loop.HasSpans ? "Span" : string.Empty;
         string bodyInterface = loop.HasReductions
-            ? $"global::AutoParallel.IReductionBody<{loop.BodyTypeName}{loop.TypeArguments}.Accumulator>"
-            : "global::AutoParallel.IChunkBody";
+            ? $"global::AutoParallel.I{spans}ReductionBody<{loop.BodyTypeName}{loop.TypeArguments}.Accumulator>"
+            : $"global::AutoParallel.I{spans}ChunkBody";
         string constraints = loop.Constraints.Length > 0 ? " " + loop.Constraints : string.Empty;
 
         writer.WriteLine($"/// <summary>Runs chunks of the loop at line {loop.Line} of <c>{GeneratedCode.Xml(sourceMethod)}</c>: <c>{GeneratedCode.Xml(loop.Header)}</c>.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine($"private {(isUnsafe ? "unsafe " : string.Empty)}struct {loop.BodyTypeName}{loop.TypeParameters} : {bodyInterface}{constraints}");
+        writer.WriteLine($"private struct {loop.BodyTypeName}{loop.TypeParameters} : {bodyInterface}{constraints}");
         using (writer.Block())
         {
-            WriteFields(writer, loop);
+            bool wroteFields = WriteFields(writer, loop);
             if (loop.HasReductions)
             {
-                writer.WriteLine();
+                if (wroteFields)
+                {
+                    writer.WriteLine();
+                }
+
                 WriteAccumulator(writer, loop);
                 writer.WriteLine();
                 WriteCreateAccumulator(writer, loop);
             }
 
-            writer.WriteLine();
+            if (wroteFields || loop.HasReductions)
+            {
+                writer.WriteLine();
+            }
+
             WriteExecute(writer, loop);
             if (loop.HasReductions)
             {
@@ -46,25 +50,23 @@ internal static class LoopBodyEmitter
         }
     }
 
-    private static void WriteFields(IndentedWriter writer, ParallelLoopModel loop)
+    /// <summary>Writes the captured values as fields; returns whether there were any.</summary>
+    private static bool WriteFields(IndentedWriter writer, ParallelLoopModel loop)
     {
-        foreach (CaptureModel capture in loop.Captures)
+        bool any = false;
+        foreach (CaptureModel capture in loop.Captures.Where(c => !c.IsSpan))
         {
-            if (capture.Kind == CaptureKind.PinnedSpan)
-            {
-                writer.WriteLine($"public {capture.ElementType}* {PointerField(capture)};");
-                writer.WriteLine($"public int {LengthField(capture)};");
-            }
-            else
-            {
-                writer.WriteLine($"public {capture.Type} {capture.Name};");
-            }
+            writer.WriteLine($"public {capture.Type} {capture.Name};");
+            any = true;
         }
 
         if (loop.Space.StepExpression.Length > 0)
         {
             writer.WriteLine($"public {loop.Space.IndexType} __step;");
+            any = true;
         }
+
+        return any;
     }
 
     private static void WriteAccumulator(IndentedWriter writer, ParallelLoopModel loop)
@@ -105,15 +107,19 @@ internal static class LoopBodyEmitter
 
     private static void WriteExecute(IndentedWriter writer, ParallelLoopModel loop)
     {
+        string spans = loop.HasSpans ? ", in global::AutoParallel.PinnedSpans __spans" : string.Empty;
         string accumulator = loop.HasReductions ? ", ref Accumulator __accumulator" : string.Empty;
-        writer.WriteLine($"public {(loop.HasReductions ? string.Empty : "readonly ")}void Execute(long __from, long __to{accumulator})");
+        writer.WriteLine($"public {(loop.HasReductions ? string.Empty : "readonly ")}void Execute(long __from, long __to{spans}{accumulator})");
         using (writer.Block())
         {
             foreach (CaptureModel capture in loop.Captures.Where(c => !loop.Reductions.Any(r => r.IsArray && r.Name == c.Name)))
             {
-                writer.WriteLine(capture.Kind == CaptureKind.PinnedSpan
-                    ? $"{capture.Type} {capture.Name} = new {capture.Type}(this.{PointerField(capture)}, this.{LengthField(capture)});"
-                    : $"{capture.Type} {capture.Name} = this.{capture.Name};");
+                writer.WriteLine(capture.Kind switch
+                {
+                    CaptureKind.Span => $"{capture.Type} {capture.Name} = __spans.Span<{capture.ElementType}>({capture.SpanIndex});",
+                    CaptureKind.ReadOnlySpan => $"{capture.Type} {capture.Name} = __spans.ReadOnlySpan<{capture.ElementType}>({capture.SpanIndex});",
+                    _ => $"{capture.Type} {capture.Name} = this.{capture.Name};",
+                });
             }
 
             foreach (ReductionModel reduction in loop.Reductions)

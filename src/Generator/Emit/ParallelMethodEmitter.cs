@@ -124,13 +124,8 @@ internal static class ParallelMethodEmitter
         }
 
         IterationSpaceModel space = loop.Space;
-        var pinned = loop.Captures.Where(c => c.Kind == CaptureKind.PinnedSpan).ToList();
+        var spans = loop.Captures.Where(c => c.IsSpan).OrderBy(c => c.SpanIndex).ToList();
         var scopes = new Stack<IndentedWriter.Scope>();
-        if (pinned.Count > 0)
-        {
-            writer.WriteLine("unsafe");
-        }
-
         scopes.Push(writer.Block());
         if (space.CollectionExpression.Length > 0)
         {
@@ -142,23 +137,23 @@ internal static class ParallelMethodEmitter
             writer.WriteLine($"{space.IndexType} __step = {space.StepExpression};");
         }
 
-        foreach (CaptureModel span in pinned)
-        {
-            writer.WriteLine($"fixed ({span.ElementType}* {LoopBodyEmitter.PointerField(span)} = {span.Value})");
-            scopes.Push(writer.Block());
-        }
-
         string bodyType = loop.BodyTypeName + loop.TypeArguments;
         string fields = string.Join(", ", Initializers(loop));
-        writer.WriteLine($"var __loop = new {bodyType} {{ {fields} }};".Replace("{  }", "{ }"));
+        writer.WriteLine(fields.Length == 0 ? $"var __loop = new {bodyType}();" : $"var __loop = new {bodyType} {{ {fields} }};");
         string range = $"{space.FromText}, {space.ToText}, {space.StepText}";
         string options = Options(loop.Options);
+        string spanArguments = spans.Count == 0
+            ? string.Empty
+            : ",\n    new global::AutoParallel.SpanArguments(" + string.Join(", ", spans.Select(s => $"global::AutoParallel.SpanArguments.Bytes({s.Value})")) + ")";
         if (!loop.HasReductions)
         {
             writer.WriteLine($"{GeneratedCode.Runtime}.For(");
             writer.WriteLine($"    {range},");
             writer.WriteLine($"    {options},");
-            writer.WriteLine("    ref __loop);");
+            foreach (string line in ("    ref __loop" + spanArguments + ");").Split('\n'))
+            {
+                writer.WriteLine(line);
+            }
         }
         else
         {
@@ -167,7 +162,10 @@ internal static class ParallelMethodEmitter
             writer.WriteLine($"    {range},");
             writer.WriteLine($"    {options},");
             writer.WriteLine("    ref __loop,");
-            writer.WriteLine($"    new {bodyType}.Accumulator {{ {seed} }});");
+            foreach (string line in ($"    new {bodyType}.Accumulator {{ {seed} }}" + spanArguments + ");").Split('\n'))
+            {
+                writer.WriteLine(line);
+            }
             foreach (ReductionModel reduction in loop.Reductions.Where(r => !r.IsArray))
             {
                 writer.WriteLine($"{reduction.Name} = __result.{reduction.Name};");
@@ -182,17 +180,9 @@ internal static class ParallelMethodEmitter
 
     private static IEnumerable<string> Initializers(ParallelLoopModel loop)
     {
-        foreach (CaptureModel capture in loop.Captures)
+        foreach (CaptureModel capture in loop.Captures.Where(c => !c.IsSpan))
         {
-            if (capture.Kind == CaptureKind.PinnedSpan)
-            {
-                yield return $"{LoopBodyEmitter.PointerField(capture)} = {LoopBodyEmitter.PointerField(capture)}";
-                yield return $"{LoopBodyEmitter.LengthField(capture)} = {capture.Value}.Length";
-            }
-            else
-            {
-                yield return $"{capture.Name} = {capture.Value}";
-            }
+            yield return $"{capture.Name} = {capture.Value}";
         }
 
         if (loop.Space.StepExpression.Length > 0)
@@ -244,10 +234,16 @@ internal static class ParallelMethodEmitter
             yield return "private to each iteration: " + string.Join(", ", loop.PrivateVariables);
         }
 
-        var shared = loop.Captures.Select(c => c.Name).ToList();
+        var shared = loop.Captures.Where(c => !c.IsSpan).Select(c => c.Name).ToList();
         if (shared.Count > 0)
         {
             yield return "shared, read-only: " + string.Join(", ", shared);
+        }
+
+        var spans = loop.Captures.Where(c => c.IsSpan).Select(c => c.Name).ToList();
+        if (spans.Count > 0)
+        {
+            yield return "spans, pinned by the runtime while the loop runs: " + string.Join(", ", spans);
         }
 
         string chunk = loop.Options.ChunkSize > 0 ? $"chunks of {loop.Options.ChunkSize}" : "chunk size chosen by the runtime";

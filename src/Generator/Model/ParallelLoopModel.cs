@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace AutoParallel.Generator.Model;
 
 /// <summary>One loop the generator parallelises, with what the runtime call and the chunk body need.</summary>
@@ -30,6 +32,8 @@ internal sealed record ParallelLoopModel(
     string Constraints)
 {
     public bool HasReductions => !Reductions.IsEmpty;
+
+    public bool HasSpans => Captures.Any(c => c.IsSpan);
 }
 
 /// <summary>How a chunk of the iteration space <c>[From, To)</c> with <c>Step</c> maps back to the user's loop variables.</summary>
@@ -67,8 +71,12 @@ internal enum IterationKind
 /// <param name="Type">Its fully qualified type.</param>
 /// <param name="Value">What the call site assigns to it (usually the same name; <c>this</c> for the enclosing instance).</param>
 /// <param name="Kind">How it crosses to the worker threads.</param>
-/// <param name="ElementType">For a pinned span: the element type.</param>
-internal sealed record CaptureModel(string Name, string Type, string Value, CaptureKind Kind, string ElementType);
+/// <param name="ElementType">For a span: the element type.</param>
+/// <param name="SpanIndex">For a span: its position among the loop's pinned spans.</param>
+internal sealed record CaptureModel(string Name, string Type, string Value, CaptureKind Kind, string ElementType, int SpanIndex)
+{
+    public bool IsSpan => Kind is CaptureKind.Span or CaptureKind.ReadOnlySpan;
+}
 
 internal enum CaptureKind
 {
@@ -78,8 +86,11 @@ internal enum CaptureKind
     /// <summary>The enclosing instance, as <c>__self</c>.</summary>
     Self,
 
-    /// <summary>A <c>Span&lt;T&gt;</c>/<c>ReadOnlySpan&lt;T&gt;</c>, pinned with <c>fixed</c> and rebuilt from pointer and length on each worker.</summary>
-    PinnedSpan,
+    /// <summary>A <c>Span&lt;T&gt;</c>: the runtime pins it (<c>SpanArguments</c>) and every chunk rebuilds it from <c>PinnedSpans</c>.</summary>
+    Span,
+
+    /// <summary>A <c>ReadOnlySpan&lt;T&gt;</c>, passed like <see cref="Span"/>.</summary>
+    ReadOnlySpan,
 }
 
 /// <summary>A reduction variable: private per chunk, starting at the identity, combined in chunk order.</summary>

@@ -12,7 +12,6 @@ namespace AutoParallel.Generator.Model;
 /// <param name="Signature">The generated method's declaration.</param>
 /// <param name="Body">The user's method body, as text pieces and holes where parallel loops go.</param>
 /// <param name="Loops">The parallelised loops, in source order.</param>
-/// <param name="Unsafe">Whether the generated method needs an unsafe context (pinned spans).</param>
 internal sealed record ParallelMethodModel(
     string HintName,
     EquatableArray<string> Usings,
@@ -21,8 +20,7 @@ internal sealed record ParallelMethodModel(
     bool NullableEnabled,
     MethodSignatureModel Signature,
     EquatableArray<BodyPiece> Body,
-    EquatableArray<ParallelLoopModel> Loops,
-    bool Unsafe);
+    EquatableArray<ParallelLoopModel> Loops);
 
 /// <summary>A partial type declaration to reopen: <c>{Modifiers} {Keyword} {Name}{TypeParameters}</c>.</summary>
 internal sealed record TypeDeclarationModel(string Modifiers, string Keyword, string Name, string TypeParameters);

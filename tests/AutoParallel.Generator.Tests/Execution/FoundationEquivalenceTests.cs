@@ -176,6 +176,54 @@ public sealed class FoundationEquivalenceTests : IDisposable
     }
 
     [Fact]
+    public void Span_kernels_run_without_unsafe_code_and_match()
+    {
+        using var spans = new KernelRunner("""
+            using System;
+            using AutoParallel;
+            namespace Demo;
+            public static partial class Kernels
+            {
+                [Parallelise(MinIterations = 2)]
+                public static long Dot(ReadOnlySpan<int> x, ReadOnlySpan<int> y, Span<long> products)
+                {
+                    long dot = 0;
+                    for (int i = 0; i < x.Length; i++)
+                    {
+                        products[i] = (long)x[i] * y[i];
+                        dot += products[i];
+                    }
+
+                    return dot;
+                }
+
+                public static long RunDot(int[] x, int[] y, long[] products) => Dot(x, y, products);
+
+                public static long RunDotParallel(int[] x, int[] y, long[] products) => DotParallel(x, y, products);
+            }
+            """, allowUnsafe: false);
+        foreach (int size in Sizes)
+        {
+            int[] x = Enumerable.Range(0, size).Select(i => i * 31 % 977 - 400).ToArray();
+            int[] y = Enumerable.Range(0, size).Select(i => i * 17 % 531 - 200).ToArray();
+            long[] expected = new long[size];
+            long expectedDot = (long)spans.Sequential("RunDot", x, y, expected)!;
+            foreach (var (_, result) in spans.ParallelAtEachThreadCount("RunDot", () =>
+            {
+                long[] products = new long[size];
+                return new object?[] { x, y, products };
+            }))
+            {
+                Assert.Equal(expectedDot, (long)result!);
+            }
+
+            long[] actual = new long[size];
+            Assert.Equal(expectedDot, (long)spans.Parallel("RunDot", x, y, actual)!);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
     public void An_exception_in_the_body_surfaces_as_itself_from_the_earliest_failing_iteration()
     {
         foreach (int threads in KernelRunner.ThreadCounts)

@@ -119,9 +119,32 @@ public sealed class ParalleliseSnapshotTests
             }
             """);
 
-    private static void Verify(string source, [CallerMemberName] string test = "", [CallerFilePath] string file = "")
+    [Fact]
+    public void Spans_pinned_by_the_runtime_without_unsafe_code()
+        => Verify("""
+            using System;
+            using AutoParallel;
+            namespace Demo;
+            public static partial class Kernels
+            {
+                [Parallelise]
+                public static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> products)
+                {
+                    float dot = 0;
+                    for (int i = 0; i < x.Length; i++)
+                    {
+                        products[i] = x[i] * y[i];
+                        dot += products[i];
+                    }
+
+                    return dot;
+                }
+            }
+            """, allowUnsafe: false);
+
+    private static void Verify(string source, bool allowUnsafe = true, [CallerMemberName] string test = "", [CallerFilePath] string file = "")
     {
-        var run = TestCompiler.Generate(source).ShouldCompile();
+        var run = TestCompiler.Generate(source, allowUnsafe).ShouldCompile();
         Assert.NotEmpty(run.Sources);
         foreach (var (hint, text) in run.Sources.OrderBy(s => s.Key))
         {
