@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using AutoParallel.Generator.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AutoParallel.Generator.Analysis;
 
@@ -33,24 +35,34 @@ internal sealed class ArrayReductionSink
             return false;
         }
 
-        if (accesses.Any(a => a.Levels.Count != 1 || a.Usage != Usage.ReadWrite))
+        if (accesses.Any(a => a.Levels.Count != 1 || a.Usage == Usage.Escapes))
         {
             return false;
         }
 
+        // Every write is an update of one element (hist[k]++, s[j] += e, y[j] = y[j] + e); every read is the update's own.
         var updates = new List<ReductionUpdate>();
-        foreach (ElementAccess access in accesses)
+        var accounted = new HashSet<IOperation>();
+        foreach (ElementAccess write in accesses.Where(a => a.IsWrite))
         {
-            ReductionUpdate? update = ReductionUpdate.Classify(access.Operation, o => ScalarReductions.Refers(LoopShape.Strip(o), root), root.Name + "[…]");
-            if (update is null || update.SelfReferences.Count != 1)
+            ReductionUpdate? update = ReductionUpdate.Classify(
+                write.Operation, o => IsSameElement(LoopShape.Strip(o), write.Operation, root), root.Name + "[…]", o => ScalarReductions.Refers(LoopShape.Strip(o), root));
+            if (update is null)
             {
                 return false;
             }
 
             updates.Add(update);
+            accounted.UnionWith(update.SelfReferences.Select(LoopShape.Strip));
         }
 
-        ReductionModel? model = ScalarReductions.Combine(root.Name, arrayType.ElementType, updates, _scope, _findings, first.Location, root.Name + ".Length");
+        if (accesses.Any(a => !accounted.Contains(a.Operation)))
+        {
+            return false;
+        }
+
+        string name = Identifiers.Escape(root.Name);
+        ReductionModel? model = ScalarReductions.Combine(name, arrayType.ElementType, updates, _scope, _findings, name + ".Length");
         if (model is not null)
         {
             _reductions.Add(model);
@@ -59,6 +71,13 @@ internal sealed class ArrayReductionSink
         // Recognised as an array reduction even when no identity exists: the error has been reported then.
         return true;
     }
+
+    /// <summary><c>y[j]</c> read in <c>y[j] = y[j] + e</c>: the same array, indexed by equivalent expressions.</summary>
+    private static bool IsSameElement(IOperation candidate, IOperation target, ISymbol root)
+        => candidate is IArrayElementReferenceOperation element && target is IArrayElementReferenceOperation written
+            && ScalarReductions.Refers(LoopShape.Strip(element.ArrayReference), root)
+            && element.Indices.Length == written.Indices.Length
+            && element.Indices.Zip(written.Indices, (a, b) => SyntaxFactory.AreEquivalent(a.Syntax, b.Syntax)).All(same => same);
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
     {

@@ -47,6 +47,8 @@ internal sealed class CallEffects
         "TrimExcess", "EnsureCapacity", "Set", "SetAll", "Next", "NextDouble", "NextBytes", "NextInt64", "NextSingle", "Shuffle", "GetItems",
     };
 
+    private const string ParallelRegionEffect = "starts a parallel region";
+
     private readonly LoopScope _scope;
     private readonly Dictionary<IMethodSymbol, string?> _sourceEffects = new(SymbolEqualityComparer.Default);
 
@@ -87,17 +89,32 @@ internal sealed class CallEffects
 
         if (invocation.Instance is { } receiver && !(receiver is IInstanceReferenceOperation && method.DeclaringSyntaxReferences.Length > 0))
         {
-            if (type == "System.Random" && IsShared(receiver))
+            if (type == "System.Random")
             {
-                findings.Report(DiagnosticDescriptors.PossibleRace, location,
-                    $"'{invocation.Syntax}' uses '{receiver.Syntax}', a System.Random shared by all iterations; Random is not thread-safe (use Random.Shared or one per iteration)");
+                if (IsShared(receiver))
+                {
+                    findings.Report(DiagnosticDescriptors.PossibleRace, location,
+                        $"'{invocation.Syntax}' uses '{receiver.Syntax}', a System.Random shared by all iterations; Random is not thread-safe (use Random.Shared or one per iteration)");
+                }
+
                 return;
             }
 
-            if (CollectionMutators.Contains(method.Name) && IsMutableCollection(receiver.Type) && IsShared(receiver))
+            if (CollectionMutators.Contains(method.Name) && IsMutableCollection(receiver.Type))
             {
-                findings.Report(DiagnosticDescriptors.PossibleRace, location,
-                    $"'{invocation.Syntax}' changes '{receiver.Syntax}', a {receiver.Type?.Name} shared by all iterations (not thread-safe)");
+                // A collection the iteration created itself is its own to change.
+                if (IsShared(receiver))
+                {
+                    findings.Report(DiagnosticDescriptors.PossibleRace, location,
+                        $"'{invocation.Syntax}' changes '{receiver.Syntax}', a {receiver.Type?.Name} shared by all iterations (not thread-safe)");
+                }
+
+                return;
+            }
+
+            if (method.Name == "Invoke" && receiver.Type?.TypeKind == TypeKind.Delegate && IsDeclaredInBody(receiver))
+            {
+                // A lambda declared in the body is analysed with the body.
                 return;
             }
         }
@@ -123,7 +140,17 @@ internal sealed class CallEffects
         if (method.DeclaringSyntaxReferences.Length > 0)
         {
             string? effect = SourceEffect(method, 0);
-            if (effect is not null)
+            if (effect is null)
+            {
+                return;
+            }
+
+            if (effect.StartsWith(ParallelRegionEffect, System.StringComparison.Ordinal))
+            {
+                // One level of calls: a helper of this compilation that starts a parallel region is a nested region too.
+                findings.Report(DiagnosticDescriptors.NestedOversubscription, location, method.Name);
+            }
+            else
             {
                 findings.Report(DiagnosticDescriptors.PossibleRace, location, $"'{invocation.Syntax}' calls '{method.Name}', which {effect}");
             }
@@ -186,8 +213,9 @@ internal sealed class CallEffects
                 return field.Field.IsStatic || field.Instance is null || IsShared(field.Instance);
             case IPropertyReferenceOperation property:
                 return property.Property.IsStatic ? property.Property.Name != "Shared" : property.Instance is null || IsShared(property.Instance);
-            case IInstanceReferenceOperation:
-                return true;
+            case IInstanceReferenceOperation self:
+                // The object a collection or object initializer is building is the iteration's own.
+                return self.ReferenceKind != InstanceReferenceKind.ImplicitReceiver;
             case IArrayElementReferenceOperation element:
                 return IsShared(element.ArrayReference);
             case IInvocationOperation invocation:
@@ -196,6 +224,12 @@ internal sealed class CallEffects
                 return !IsFresh(receiver);
         }
     }
+
+    /// <summary>A delegate held in a private local whose value is a lambda or local function of the loop body.</summary>
+    private bool IsDeclaredInBody(IOperation receiver)
+        => LoopShape.Strip(receiver) is ILocalReferenceOperation local && _scope.IsPrivate(local.Local)
+            && _scope.SingleAssignment(local.Local) is { } value
+            && LoopShape.Strip(value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation or IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } };
 
     private static bool IsFresh(IOperation value)
         => LoopShape.Strip(value) is IObjectCreationOperation or IArrayCreationOperation
@@ -284,7 +318,7 @@ internal sealed class CallEffects
                     string type = call.TargetMethod.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));
                     if (StartsParallelRegion(call.TargetMethod, type))
                     {
-                        return $"starts a parallel region ('{call.Syntax}')";
+                        return $"{ParallelRegionEffect} ('{call.Syntax}')";
                     }
 
                     if (CollectionMutators.Contains(call.TargetMethod.Name) && call.Instance is { } receiver && IsMutableCollection(receiver.Type) && RootIsParameterOrField(receiver))

@@ -52,8 +52,10 @@ internal sealed class CaptureAnalysis
                         continue;
                     }
 
-                    string name = Reserved.Contains(symbol.Name) || symbol.Name.StartsWith("__", System.StringComparison.Ordinal) ? "__captured_" + symbol.Name : symbol.Name;
-                    if (name != symbol.Name)
+                    string name = Reserved.Contains(symbol.Name) || symbol.Name.StartsWith("__", System.StringComparison.Ordinal)
+                        ? "__captured_" + symbol.Name
+                        : Identifiers.Escape(symbol.Name);
+                    if (name != Identifiers.Escape(symbol.Name))
                     {
                         _edits.Add((operation.Syntax.Span, name));
                     }

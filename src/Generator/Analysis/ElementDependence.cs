@@ -98,8 +98,9 @@ internal static class ElementDependence
         {
             foreach (ElementAccess write in writes)
             {
-                if (ReferenceEquals(access, write))
+                if (ReferenceEquals(access, write) || (access.IsWrite && access.Location.SourceSpan.Start < write.Location.SourceSpan.Start))
                 {
+                    // A conflict between two writes is reported once, at the later one.
                     continue;
                 }
 

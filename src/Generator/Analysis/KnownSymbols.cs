@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace AutoParallel.Generator.Analysis;
@@ -23,6 +24,7 @@ internal sealed class KnownSymbols
         MathF = compilation.GetTypeByMetadataName("System.MathF");
         INumberBase = compilation.GetTypeByMetadataName("System.Numerics.INumberBase`1");
         IBinaryNumber = compilation.GetTypeByMetadataName("System.Numerics.IBinaryNumber`1");
+        IBinaryInteger = compilation.GetTypeByMetadataName("System.Numerics.IBinaryInteger`1");
         Random = compilation.GetTypeByMetadataName("System.Random");
     }
 
@@ -50,6 +52,8 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? IBinaryNumber { get; }
 
+    public INamedTypeSymbol? IBinaryInteger { get; }
+
     public INamedTypeSymbol? Random { get; }
 
     public bool IsSpan(ITypeSymbol? type) => IsConstructedFrom(type, Span) || IsConstructedFrom(type, ReadOnlySpan);
@@ -61,7 +65,7 @@ internal sealed class KnownSymbols
             && type is INamedTypeSymbol named
             && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, definition);
 
-    /// <summary>Whether <paramref name="type"/> is, or is constrained to, <c>I{Interface}&lt;type&gt;</c> (generic math).</summary>
+    /// <summary>Whether <paramref name="type"/> implements, or is constrained to, <c>I…&lt;type&gt;</c> (generic math: <c>INumberBase&lt;T&gt;</c>).</summary>
     public static bool Implements(ITypeSymbol type, INamedTypeSymbol? genericInterface)
     {
         if (genericInterface is null)
@@ -69,33 +73,14 @@ internal sealed class KnownSymbols
             return false;
         }
 
-        foreach (INamedTypeSymbol candidate in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, genericInterface)
-                && candidate.TypeArguments.Length == 1
-                && SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], type))
-            {
-                return true;
-            }
-        }
-
+        var interfaces = type.AllInterfaces.AsEnumerable();
         if (type is ITypeParameterSymbol parameter)
         {
-            foreach (ITypeSymbol constraint in parameter.ConstraintTypes)
-            {
-                if (constraint is INamedTypeSymbol named
-                    && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, genericInterface))
-                {
-                    return true;
-                }
-
-                if (Implements(constraint, genericInterface))
-                {
-                    return true;
-                }
-            }
+            interfaces = interfaces.Concat(parameter.ConstraintTypes.OfType<INamedTypeSymbol>().SelectMany(c => c.AllInterfaces.Add(c)));
         }
 
-        return false;
+        return interfaces.Any(candidate => SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, genericInterface)
+            && candidate.TypeArguments.Length == 1
+            && SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], type));
     }
 }

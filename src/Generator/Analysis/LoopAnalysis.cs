@@ -37,8 +37,17 @@ internal sealed class LoopAnalysis
 
     public double CostPerIteration { get; private set; } = 1;
 
+    /// <summary>With <c>Collapse</c>: the loops fused under this one, outermost first.</summary>
+    public IReadOnlyList<LoopAnalysis> Fused { get; set; } = System.Array.Empty<LoopAnalysis>();
+
+    /// <summary>The cost of one iteration of the space the runtime sees: the innermost fused body when collapsed.</summary>
+    public double EffectiveCost => Fused.Count > 0 ? Fused[Fused.Count - 1].CostPerIteration : CostPerIteration;
+
     /// <summary>Why the loop stays sequential, for messages: the shape problem or the first error.</summary>
     public string Reason => Problem ?? Findings.FirstError ?? "it is not parallelisable";
+
+    /// <summary><see cref="Reason"/> to embed in another message: <c>loop-carried dependency: …</c>.</summary>
+    public string ReasonForMessage => Reason.Length > 0 ? char.ToLowerInvariant(Reason[0]) + Reason.Substring(1) : Reason;
 
     public static LoopAnalysis Analyze(StatementSyntax loop, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken)
     {
@@ -67,6 +76,7 @@ internal sealed class LoopAnalysis
         var arrays = new ArrayReductionSink(scope, Findings);
         ElementDependence.Check(scope, ElementAccess.Collect(scope), Findings, arrays);
         new CallEffects(scope).Check(Findings);
+        SharedStateWrites.Check(scope, Findings);
         Captures = CaptureAnalysis.Analyze(scope, scalars.Select(r => r.Name).ToList(), Findings);
         Reductions = scalars.Concat(arrays.Reductions).ToList();
         PrivateVariables = scope.Operations.OfType<Microsoft.CodeAnalysis.Operations.IVariableDeclaratorOperation>()

@@ -26,9 +26,9 @@ internal sealed class LoopFindings
         }
     }
 
-    public void AddRange(LoopFindings other)
+    public void AddRange(LoopFindings other, bool errorsOnly = false)
     {
-        foreach (Diagnostic diagnostic in other._diagnostics)
+        foreach (Diagnostic diagnostic in other._diagnostics.Where(d => !errorsOnly || d.Severity == DiagnosticSeverity.Error))
         {
             if (_seen.Add((diagnostic.Id, diagnostic.Location)))
             {

@@ -39,6 +39,17 @@ internal sealed class LoopSelection
         var selection = new LoopSelection(model, known, methodName, cancellationToken);
         selection.Run(body, options);
         selection.Targets.Sort((a, b) => a.Shape.Syntax.SpanStart.CompareTo(b.Shape.Syntax.SpanStart));
+        foreach (LoopAnalysis target in selection.Targets)
+        {
+            if (options.Collapse > 1)
+            {
+                target.Fused = CollapseCheck.Nest(target, options.Collapse, selection.Analyze, selection.Findings);
+            }
+
+            selection.WarnInnerParallelism(target);
+            selection.WarnTooLittleWork(target, options);
+        }
+
         return selection;
     }
 
@@ -49,6 +60,61 @@ internal sealed class LoopSelection
             .Cast<StatementSyntax>();
 
     public static bool IsFunction(SyntaxNode node) => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
+
+    /// <summary>
+    /// AP0005: an explicitly chosen loop (Prange, <c>Outer = false</c>) inside a loop whose iterations are independent; that outer
+    /// loop could carry the parallelism once instead of starting a region per iteration. Silent when the enclosing loops carry
+    /// dependencies (a time-step loop): then the inner loop is the right place.
+    /// </summary>
+    private void WarnInnerParallelism(LoopAnalysis target)
+    {
+        StatementSyntax? outermostIndependent = null;
+        for (SyntaxNode? node = target.Shape.Syntax.Parent; node is not null && !IsFunction(node) && node is not MemberDeclarationSyntax; node = node.Parent)
+        {
+            if (node is StatementSyntax loop && LoopShape.IsLoop(loop) && Analyze(loop).IsLegal)
+            {
+                outermostIndependent = loop;
+            }
+        }
+
+        if (outermostIndependent is not null)
+        {
+            Findings.Report(DiagnosticDescriptors.InnerLoopParallelism, target.Shape.HeaderLocation, target.Shape.Header, LoopShape.HeaderOf(outermostIndependent));
+        }
+    }
+
+    /// <summary>AP0009: a constant trip count below what the runtime will ever run in parallel.</summary>
+    private void WarnTooLittleWork(LoopAnalysis target, ParalleliseOptions options)
+    {
+        long? count = ConstantTripCount(target.Shape);
+        foreach (LoopAnalysis fused in target.Fused)
+        {
+            count = count is null || ConstantTripCount(fused.Shape) is not long inner ? null : count * inner;
+        }
+
+        if (count is long trips && trips < RuntimeDefaults.MinIterations(options.MinIterations, target.EffectiveCost))
+        {
+            Findings.Report(DiagnosticDescriptors.TooLittleWork, target.Shape.HeaderLocation, target.Shape.Header, trips);
+        }
+    }
+
+    private static long? ConstantTripCount(LoopShape shape)
+    {
+        if (shape.Kind is not (LoopKind.For or LoopKind.Prange) || shape.ConstantStep is not long step || shape.To is null)
+        {
+            return null;
+        }
+
+        long? from = shape.From is null ? 0 : LoopShape.ConstantOf(shape.From);
+        long? to = LoopShape.ConstantOf(shape.To);
+        if (from is null || to is null)
+        {
+            return null;
+        }
+
+        long end = shape.Bound == BoundKind.LessOrEqual ? to.Value + 1 : to.Value;
+        return end <= from ? 0 : ((end - from.Value - 1) / step) + 1;
+    }
 
     private LoopAnalysis Analyze(StatementSyntax loop)
     {
@@ -103,7 +169,8 @@ internal sealed class LoopSelection
                 continue;
             }
 
-            Findings.AddRange(analysis.Findings);
+            // A refused loop reports why; its warnings would only be noise about code that is not generated.
+            Findings.AddRange(analysis.Findings, errorsOnly: !analysis.IsLegal);
             if (analysis.IsLegal)
             {
                 Targets.Add(analysis);
@@ -129,8 +196,11 @@ internal sealed class LoopSelection
             Search(loop.Statement(), innerFailures);
             if (Targets.Count > before)
             {
-                string chosen = string.Join("', '", Targets.Skip(before).Select(t => t.Shape.Header));
-                Findings.Report(DiagnosticDescriptors.InnerLoopChosen, analysis.Shape.HeaderLocation, analysis.Shape.Header, analysis.Reason, chosen);
+                var chosen = Targets.Skip(before).Select(t => $"'{t.Shape.Header}'").ToList();
+                string inner = chosen.Count == 1
+                    ? $"the inner loop {chosen[0]} is parallelised"
+                    : $"the inner loops {string.Join(", ", chosen.Take(chosen.Count - 1))} and {chosen[chosen.Count - 1]} are parallelised";
+                Findings.Report(DiagnosticDescriptors.InnerLoopChosen, analysis.Shape.HeaderLocation, analysis.Shape.Header, analysis.ReasonForMessage, inner);
             }
             else
             {
@@ -150,7 +220,7 @@ internal sealed class LoopSelection
             LoopAnalysis? withErrors = FirstWithErrors(loop);
             if (withErrors is not null)
             {
-                Findings.AddRange(withErrors.Findings);
+                Findings.AddRange(withErrors.Findings, errorsOnly: true);
             }
             else
             {

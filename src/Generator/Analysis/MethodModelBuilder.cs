@@ -26,7 +26,8 @@ internal static class MethodModelBuilder
         CancellationToken cancellationToken)
     {
         SourceText source = syntax.SyntaxTree.GetText(cancellationToken);
-        var loops = targets.Select((t, k) => BuildLoop(t, k, generatedName, syntax, options, source)).ToList();
+        string bodyTypePrefix = "__" + method.Name + OverloadSuffix(method) + "Parallel";
+        var loops = targets.Select((t, k) => BuildLoop(t, k, bodyTypePrefix, syntax, options, source)).ToList();
 
         return new ParallelMethodModel(
             TypeChain.HintName(method, "Parallel"),
@@ -37,6 +38,18 @@ internal static class MethodModelBuilder
             Signature(syntax, method, generatedName),
             BodyPieces(syntax.Body!, targets, source).ToEquatableArray(),
             loops.ToEquatableArray());
+    }
+
+    /// <summary>Overloads get their body structs numbered apart: <c>__Sum2ParallelLoop0</c>.</summary>
+    private static string OverloadSuffix(IMethodSymbol method)
+    {
+        var overloads = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
+            .Where(m => m.DeclaringSyntaxReferences.Length > 0)
+            .OrderBy(m => m.DeclaringSyntaxReferences[0].SyntaxTree.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(m => m.DeclaringSyntaxReferences[0].Span.Start)
+            .ToList();
+        int index = overloads.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method));
+        return overloads.Count > 1 && index > 0 ? index.ToString(CultureInfo.InvariantCulture) : string.Empty;
     }
 
     private static MethodSignatureModel Signature(MethodDeclarationSyntax syntax, IMethodSymbol method, string generatedName)
@@ -65,30 +78,31 @@ internal static class MethodModelBuilder
     }
 
     private static ParallelLoopModel BuildLoop(
-        LoopAnalysis loop, int ordinal, string generatedName, MethodDeclarationSyntax method, ParalleliseOptions options, SourceText source)
+        LoopAnalysis loop, int ordinal, string bodyTypePrefix, MethodDeclarationSyntax method, ParalleliseOptions options, SourceText source)
     {
         LoopShape shape = loop.Shape;
         CaptureAnalysis captures = loop.Captures!;
-        string body = SourceSlice.Text(source, SourceSlice.Inside(shape.BodySyntax, source), captures.Edits);
+        LoopShape innermost = loop.Fused.Count > 0 ? loop.Fused[loop.Fused.Count - 1].Shape : shape;
+        string body = SourceSlice.Text(source, SourceSlice.Inside(innermost.BodySyntax, source), captures.Edits);
         bool ordered = options.Deterministic && loop.Reductions.Any(r => r.OrderSensitive);
 
         return new ParallelLoopModel(
             ordinal,
-            "__" + generatedName + "Loop" + ordinal.ToString(CultureInfo.InvariantCulture),
+            bodyTypePrefix + "Loop" + ordinal.ToString(CultureInfo.InvariantCulture),
             shape.Header,
             shape.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1,
-            Space(shape),
+            Space(shape, loop.Fused),
             captures.Captures.ToEquatableArray(),
             loop.Reductions.ToEquatableArray(),
             loop.PrivateVariables.ToEquatableArray(),
             body,
-            new LoopOptionsModel(options.Schedule, options.ChunkSize, options.MaxDegreeOfParallelism, options.MinIterations, loop.CostPerIteration, ordered),
+            new LoopOptionsModel(options.Schedule, options.ChunkSize, options.MaxDegreeOfParallelism, options.MinIterations, loop.EffectiveCost, ordered),
             method.TypeParameterList?.ToString() ?? string.Empty,
             method.TypeParameterList is { } list ? "<" + string.Join(", ", list.Parameters.Select(p => p.Identifier.Text)) + ">" : string.Empty,
             string.Join(" ", method.ConstraintClauses.Select(c => c.ToString())));
     }
 
-    private static IterationSpaceModel Space(LoopShape shape)
+    private static IterationSpaceModel Space(LoopShape shape, IReadOnlyList<LoopAnalysis> fused)
     {
         string step = shape.ConstantStep?.ToString(CultureInfo.InvariantCulture) ?? "__step";
         string stepExpression = shape.StepOperation?.Syntax.ToString() ?? string.Empty;
@@ -99,18 +113,22 @@ internal static class MethodModelBuilder
             string name = simple ? collection.Syntax.ToString() : CaptureAnalysis.CollectionName;
             return new IterationSpaceModel(
                 IterationKind.Elements, "__i", "int", "0", name + ".Length", "1", string.Empty,
-                ElementDeclaration((CommonForEachStatementSyntax)shape.Syntax, name), simple ? string.Empty : collection.Syntax.ToString());
-        }
-
-        string to = shape.To!.Syntax.ToString();
-        if (shape.Bound == BoundKind.LessOrEqual)
-        {
-            to = "(long)(" + to + ") + 1";
+                ElementDeclaration((CommonForEachStatementSyntax)shape.Syntax, name), simple ? string.Empty : collection.Syntax.ToString(),
+                EquatableArray<FusedLoopModel>.Empty);
         }
 
         return new IterationSpaceModel(
-            IterationKind.Counting, shape.Index!.Name, shape.IndexType, shape.From?.Syntax.ToString() ?? "0", to, step, stepExpression, string.Empty, string.Empty);
+            IterationKind.Counting, Identifiers.Escape(shape.Index!.Name), shape.IndexType, shape.From?.Syntax.ToString() ?? "0", ExclusiveEnd(shape), step, stepExpression,
+            string.Empty, string.Empty, fused.Select(f => Fused(f.Shape)).ToEquatableArray());
     }
+
+    private static FusedLoopModel Fused(LoopShape shape)
+        => new(Identifiers.Escape(shape.Index!.Name), shape.IndexType, shape.From?.Syntax.ToString() ?? "0", ExclusiveEnd(shape),
+            shape.ConstantStep?.ToString(CultureInfo.InvariantCulture) ?? shape.StepOperation!.Syntax.ToString(), shape.Header);
+
+    /// <summary>The loop's end as an exclusive bound: <c>i &lt;= b</c> ends at <c>b + 1</c>, computed in long so it cannot overflow.</summary>
+    private static string ExclusiveEnd(LoopShape shape)
+        => shape.Bound == BoundKind.LessOrEqual ? "(long)(" + shape.To!.Syntax + ") + 1" : shape.To!.Syntax.ToString();
 
     /// <summary><c>var x = data[__i];</c>, <c>double x = (double)data[__i];</c> or <c>ref var x = ref span[__i];</c>, as foreach would.</summary>
     private static string ElementDeclaration(CommonForEachStatementSyntax loop, string collection)

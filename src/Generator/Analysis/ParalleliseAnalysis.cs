@@ -7,6 +7,7 @@ using AutoParallel.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using System.Collections.Generic;
 
 namespace AutoParallel.Generator.Analysis;
 
@@ -41,6 +42,12 @@ internal sealed class ParalleliseAnalysis
             findings.Report(DiagnosticDescriptors.NoTargetLoop, attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? syntax.Identifier.GetLocation(), method.Name, problem);
         }
 
+        if (ConflictingMember(method, generatedName) is { } conflict)
+        {
+            findings.Report(DiagnosticDescriptors.NoTargetLoop, syntax.Identifier.GetLocation(), method.Name,
+                $"the generated method '{generatedName}' would clash with the existing {conflict}; choose another name with [Parallelise(Name = \"…\")]");
+        }
+
         if (syntax.Body is null)
         {
             findings.Report(DiagnosticDescriptors.NoTargetLoop, syntax.Identifier.GetLocation(), method.Name, "it has no block body with a loop");
@@ -65,14 +72,42 @@ internal sealed class ParalleliseAnalysis
         return new ParalleliseAnalysis(findings.Diagnostics.ToImmutableArray(), generated);
     }
 
+    /// <summary>
+    /// A member the generated method cannot sit beside: anything but a method with that name, or a method with the same
+    /// parameter types. AutoParallel's own generated methods (seen by the analyzer after generation) do not count.
+    /// </summary>
+    private static string? ConflictingMember(IMethodSymbol method, string generatedName)
+    {
+        foreach (ISymbol member in method.ContainingType.GetMembers(generatedName))
+        {
+            if (member is not IMethodSymbol other)
+            {
+                return $"{member.Kind.ToString().ToLowerInvariant()} '{member.Name}'";
+            }
+
+            bool generatedByUs = other.GetAttributes().Any(a => a.AttributeClass?.Name == "GeneratedCodeAttribute"
+                && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value is string tool && tool.StartsWith("AutoParallel", System.StringComparison.Ordinal));
+            bool sameParameters = other.Parameters.Length == method.Parameters.Length
+                && other.Parameters.Zip(method.Parameters, (a, b) => a.RefKind == b.RefKind && SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(same => same);
+            if (!generatedByUs && sameParameters && other.TypeParameters.Length == method.TypeParameters.Length)
+            {
+                return $"method '{other.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>AP0013, numba's parallel_diagnostics: what was done with one loop.</summary>
     private static string Report(string method, LoopAnalysis loop, ParalleliseOptions options)
     {
         string reductions = loop.Reductions.Count == 0 ? "none" : string.Join(", ", loop.Reductions.Select(r => $"{r.Name} ({r.Description})"));
         string privates = loop.PrivateVariables.Count == 0 ? "none" : string.Join(", ", loop.PrivateVariables);
-        string shared = loop.Captures is null || loop.Captures.Captures.Count == 0 ? "none" : string.Join(", ", loop.Captures.Captures.Select(c => c.Name));
+        var sharedNames = (loop.Captures?.Captures ?? Enumerable.Empty<CaptureModel>()).Select(c => c.Name).Where(n => !loop.Reductions.Any(r => r.Name == n)).ToList();
+        string shared = sharedNames.Count == 0 ? "none" : string.Join(", ", sharedNames);
+        string fused = loop.Fused.Count == 0 ? string.Empty : " fused with '" + string.Join("', '", loop.Fused.Select(f => f.Shape.Header)) + "'";
         string chunk = options.ChunkSize > 0 ? options.ChunkSize.ToString(CultureInfo.InvariantCulture) : "chosen by the runtime";
-        return $"'{method}': parallelised '{loop.Shape.Header}'; reductions: {reductions}; private: {privates}; shared (read-only): {shared}; "
-            + $"schedule: {options.Schedule}, chunk size {chunk}; estimated cost {loop.CostPerIteration.ToString("0.##", CultureInfo.InvariantCulture)} ns per iteration";
+        return $"'{method}': parallelised '{loop.Shape.Header}'{fused}; reductions: {reductions}; private: {privates}; shared (read-only): {shared}; "
+            + $"schedule: {options.Schedule}, chunk size {chunk}; estimated cost {loop.EffectiveCost.ToString("0.##", CultureInfo.InvariantCulture)} ns per iteration";
     }
 }

@@ -44,6 +44,16 @@ internal static class RangeProof
             }
 
             AffineForm remainder = rest.Subtract(AffineForm.Atom(term.Key));
+            if (remainder.IsConstant)
+            {
+                // j + c with j ∈ [from, to): inside [0, size) when from + c ≥ 0 and to + c ≤ size.
+                AffineForm headroom = size.Subtract(to).Subtract(remainder);
+                if (from.Constant + remainder.Constant >= 0 && headroom.IsConstant && headroom.Constant >= 0)
+                {
+                    return true;
+                }
+            }
+
             foreach (AffineForm digit in Divisors(size))
             {
                 AffineForm slack = digit.Subtract(to);

@@ -23,7 +23,8 @@ internal static class ReductionIdentity
                 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr or SpecialType.System_Char => Integer(op, type),
             _ => null,
         };
-        return literal ?? Generic(op, type, known);
+        // Built-in types have literals or nothing: their generic-math members (long.One …) are not accessible by name.
+        return literal ?? (type.SpecialType == SpecialType.None ? Generic(op, type, known) : null);
     }
 
     /// <summary>Whether combining chunks in another order can change the result (rounding, or which of two equal zeros wins).</summary>
@@ -124,8 +125,8 @@ internal static class ReductionIdentity
             // -Zero: a floating-point T's negative zero, and plain zero for integers.
             ReductionOperator.Sum => $"-{name}.Zero",
             ReductionOperator.Product => $"{name}.One",
-            // A type parameter may be an integer, whose division does not reassociate.
-            ReductionOperator.Quotient when type.TypeKind != TypeKind.TypeParameter => $"{name}.One",
+            // Integer division does not reassociate, and a type parameter may be an integer.
+            ReductionOperator.Quotient when type.TypeKind != TypeKind.TypeParameter && !KnownSymbols.Implements(type, known.IBinaryInteger) => $"{name}.One",
             ReductionOperator.BitwiseOr or ReductionOperator.BitwiseXor when KnownSymbols.Implements(type, known.IBinaryNumber) => $"{name}.Zero",
             ReductionOperator.BitwiseAnd when KnownSymbols.Implements(type, known.IBinaryNumber) => $"{name}.AllBitsSet",
             _ => null,

@@ -17,6 +17,7 @@ internal sealed class ReductionUpdate
 {
     private ReductionUpdate(ReductionOperator @operator, string description, IReadOnlyList<IOperation> selfReferences, string? function = null)
     {
+        Target = selfReferences[0];
         Operator = @operator;
         Description = description;
         SelfReferences = selfReferences;
@@ -24,6 +25,9 @@ internal sealed class ReductionUpdate
     }
 
     public ReductionOperator Operator { get; }
+
+    /// <summary>The written reference (where a diagnostic about this update points).</summary>
+    public IOperation Target { get; }
 
     /// <summary>How the user wrote it: <c>s += …</c>, <c>if (… &lt; m) m = …</c>.</summary>
     public string Description { get; }
@@ -37,12 +41,17 @@ internal sealed class ReductionUpdate
     /// <param name="target">The written reference (a variable reference, or an array element).</param>
     /// <param name="isTarget">Whether an operation denotes the same variable or element as <paramref name="target"/>.</param>
     /// <param name="name">The target's name, for descriptions.</param>
-    public static ReductionUpdate? Classify(IOperation target, Func<IOperation, bool> isTarget, string name)
+    /// <param name="mentionsTarget">
+    /// Whether an operation uses the target at all; the other operand of an update must not. Defaults to <paramref name="isTarget"/>;
+    /// for an array element it is any use of the array.
+    /// </param>
+    public static ReductionUpdate? Classify(IOperation target, Func<IOperation, bool> isTarget, string name, Func<IOperation, bool>? mentionsTarget = null)
     {
+        Func<IOperation, bool> mentions = mentionsTarget ?? isTarget;
         IOperation? parent = target.Parent;
         switch (parent)
         {
-            case ICompoundAssignmentOperation compound when compound.Target == target && !Mentions(compound.Value, isTarget):
+            case ICompoundAssignmentOperation compound when compound.Target == target && !Mentions(compound.Value, mentions):
             {
                 ReductionOperator? op = FromBinary(compound.OperatorKind);
                 return op is null ? null : new ReductionUpdate(op.Value, $"{name} {OperatorToken(compound.OperatorKind)}= …", new[] { target });
@@ -52,7 +61,7 @@ internal sealed class ReductionUpdate
                 return new ReductionUpdate(ReductionOperator.Sum, increment.Kind == OperationKind.Increment ? $"{name}++" : $"{name}--", new[] { target });
 
             case ISimpleAssignmentOperation assignment when assignment.Target == target && !assignment.IsRef:
-                return FromAssignment(assignment, target, isTarget, name);
+                return FromAssignment(assignment, target, isTarget, mentions, name);
 
             default:
                 return null;
@@ -68,7 +77,8 @@ internal sealed class ReductionUpdate
         _ => op,
     };
 
-    private static ReductionUpdate? FromAssignment(ISimpleAssignmentOperation assignment, IOperation target, Func<IOperation, bool> isTarget, string name)
+    private static ReductionUpdate? FromAssignment(
+        ISimpleAssignmentOperation assignment, IOperation target, Func<IOperation, bool> isTarget, Func<IOperation, bool> mentions, string name)
     {
         IOperation value = LoopShape.Strip(assignment.Value);
         switch (value)
@@ -77,12 +87,12 @@ internal sealed class ReductionUpdate
             {
                 IOperation left = LoopShape.Strip(binary.LeftOperand);
                 IOperation right = LoopShape.Strip(binary.RightOperand);
-                if (isTarget(left) && !Mentions(right, isTarget))
+                if (isTarget(left) && !Mentions(right, mentions))
                 {
                     return new ReductionUpdate(op, $"{name} = {name} {OperatorToken(binary.OperatorKind)} …", new[] { target, left });
                 }
 
-                if (isTarget(right) && !Mentions(left, isTarget) && IsCommutative(binary.OperatorKind))
+                if (isTarget(right) && !Mentions(left, mentions) && IsCommutative(binary.OperatorKind))
                 {
                     return new ReductionUpdate(op, $"{name} = … {OperatorToken(binary.OperatorKind)} {name}", new[] { target, right });
                 }
@@ -94,8 +104,8 @@ internal sealed class ReductionUpdate
             {
                 IOperation first = LoopShape.Strip(call.Arguments[0].Value);
                 IOperation second = LoopShape.Strip(call.Arguments[1].Value);
-                IOperation? self = isTarget(first) && !Mentions(second, isTarget) ? first
-                    : isTarget(second) && !Mentions(first, isTarget) ? second
+                IOperation? self = isTarget(first) && !Mentions(second, mentions) ? first
+                    : isTarget(second) && !Mentions(first, mentions) ? second
                     : null;
                 if (self is null)
                 {
@@ -112,24 +122,24 @@ internal sealed class ReductionUpdate
                 // m = e < m ? e : m
                 IOperation whenTrue = LoopShape.Strip(ternary.WhenTrue);
                 IOperation otherwise = LoopShape.Strip(whenFalse);
-                if (!isTarget(otherwise) || Mentions(whenTrue, isTarget))
+                if (!isTarget(otherwise) || Mentions(whenTrue, mentions))
                 {
                     return null;
                 }
 
-                return Comparison(ternary.Condition, whenTrue, isTarget) is var (op, self) && self is not null
+                return Comparison(ternary.Condition, whenTrue, isTarget, mentions) is var (op, self) && self is not null
                     ? new ReductionUpdate(op, $"{name} = … {ComparisonToken(op)} {name} ? … : {name}", new[] { target, otherwise, self })
                     : null;
             }
 
             default:
-                if (Mentions(value, isTarget))
+                if (Mentions(value, mentions))
                 {
                     return null;
                 }
 
                 // if (e < m) m = e;
-                if (EnclosingIf(assignment) is { } ifStatement && Comparison(ifStatement.Condition, value, isTarget) is var (ifOp, ifSelf) && ifSelf is not null)
+                if (EnclosingIf(assignment) is { } ifStatement && Comparison(ifStatement.Condition, value, isTarget, mentions) is var (ifOp, ifSelf) && ifSelf is not null)
                 {
                     return new ReductionUpdate(ifOp, $"if (… {ComparisonToken(ifOp)} {name}) {name} = …", new[] { target, ifSelf });
                 }
@@ -156,7 +166,8 @@ internal sealed class ReductionUpdate
     /// Reads a condition as "pick <paramref name="candidate"/> when <c>candidate OP target</c>" and returns the min/max operator it
     /// implies with the target's reference in it; <see langword="null"/> self when it is not such a comparison.
     /// </summary>
-    private static (ReductionOperator Operator, IOperation? Self) Comparison(IOperation condition, IOperation candidate, Func<IOperation, bool> isTarget)
+    private static (ReductionOperator Operator, IOperation? Self) Comparison(
+        IOperation condition, IOperation candidate, Func<IOperation, bool> isTarget, Func<IOperation, bool> mentions)
     {
         if (LoopShape.Strip(condition) is not IBinaryOperation compare)
         {
@@ -168,12 +179,12 @@ internal sealed class ReductionUpdate
         BinaryOperatorKind kind = compare.OperatorKind;
         IOperation self;
         IOperation other;
-        if (isTarget(right) && !Mentions(left, isTarget))
+        if (isTarget(right) && !Mentions(left, mentions))
         {
             other = left;
             self = right;
         }
-        else if (isTarget(left) && !Mentions(right, isTarget))
+        else if (isTarget(left) && !Mentions(right, mentions))
         {
             other = right;
             self = left;

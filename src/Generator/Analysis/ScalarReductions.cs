@@ -77,12 +77,12 @@ internal static class ScalarReductions
             return null;
         }
 
-        return Combine(symbol.Name, SymbolType(symbol), updates, scope, findings, references[0].Syntax.GetLocation(), arrayLength: string.Empty);
+        return Combine(Identifiers.Escape(symbol.Name), SymbolType(symbol), updates, scope, findings, arrayLength: string.Empty);
     }
 
     /// <summary>Checks that the updates agree on one operator and builds the model, or reports why they cannot be combined.</summary>
     public static ReductionModel? Combine(
-        string name, ITypeSymbol type, IReadOnlyList<ReductionUpdate> updates, LoopScope scope, LoopFindings findings, Location location, string arrayLength)
+        string name, ITypeSymbol type, IReadOnlyList<ReductionUpdate> updates, LoopScope scope, LoopFindings findings, string arrayLength)
     {
         var families = updates.Select(u => ReductionUpdate.Family(u.Operator)).Distinct().ToList();
         var functions = updates.Select(u => u.Function).Distinct().ToList();
@@ -90,7 +90,7 @@ internal static class ScalarReductions
         {
             var first = updates[0];
             var other = updates.First(u => ReductionUpdate.Family(u.Operator) != ReductionUpdate.Family(first.Operator) || u.Function != first.Function);
-            findings.Report(DiagnosticDescriptors.LoopCarriedDependency, location,
+            findings.Report(DiagnosticDescriptors.LoopCarriedDependency, StatementOf(other.Target).Syntax.GetLocation(),
                 $"'{name}' is updated with different operators ({first.Description} and {other.Description}), which cannot be combined across iterations");
             return null;
         }
@@ -107,7 +107,8 @@ internal static class ScalarReductions
             string why = op == ReductionOperator.Quotient && (ReductionIdentity.IsIntegerLike(type) || type.TypeKind == TypeKind.TypeParameter)
                 ? "integer division truncates, so partial results cannot be combined"
                 : $"the operator has no known identity for type {type.ToDisplayString()}";
-            findings.Report(DiagnosticDescriptors.LoopCarriedDependency, location, $"'{name}' looks like a reduction ({updates[0].Description}), but {why}");
+            findings.Report(DiagnosticDescriptors.LoopCarriedDependency, StatementOf(updates[0].Target).Syntax.GetLocation(),
+                $"'{name}' looks like a reduction ({updates[0].Description}), but {why}");
             return null;
         }
 

@@ -124,7 +124,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InnerLoopChosen = Create(
         RuleIds.InnerLoopChosen,
         "Outer loop carries a dependency; an inner loop was parallelised",
-        "Loop '{0}' stays sequential ({1}); the inner loop '{2}' is parallelised instead",
+        "Loop '{0}' stays sequential ({1}); {2} instead",
         UsageCategory,
         DiagnosticSeverity.Info,
         "Auto-parallelisation takes the outermost loop whose iterations are independent. When the outermost loop carries a dependency (a time-step loop around a stencil), it stays sequential and each run of the inner loop is parallel.");

@@ -22,8 +22,11 @@ public sealed class ParalleliseAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NoTargetLoop,
         DiagnosticDescriptors.LoopCarriedDependency,
         DiagnosticDescriptors.UnsupportedConstruct,
+        DiagnosticDescriptors.InnerLoopParallelism,
         DiagnosticDescriptors.NestedOversubscription,
         DiagnosticDescriptors.PossibleRace,
+        DiagnosticDescriptors.TooLittleWork,
+        DiagnosticDescriptors.CollapseNotApplicable,
         DiagnosticDescriptors.ParallelisationReport,
         DiagnosticDescriptors.InnerLoopChosen);
 

@@ -66,6 +66,18 @@ internal static class LoopBodyEmitter
             any = true;
         }
 
+        if (loop.Space.IsCollapsed)
+        {
+            writer.WriteLine($"public long __first0;");
+            for (int level = 1; level <= loop.Space.Fused.Count; level++)
+            {
+                writer.WriteLine($"public long __first{level};");
+                writer.WriteLine($"public long __count{level};");
+            }
+
+            any = true;
+        }
+
         return any;
     }
 
@@ -133,16 +145,22 @@ internal static class LoopBodyEmitter
             }
 
             IterationSpaceModel space = loop.Space;
-            string increment = space.StepText == "1" ? $"{space.IndexName}++" : $"{space.IndexName} += {space.StepText}";
-            writer.WriteLine($"for ({space.IndexType} {space.IndexName} = ({space.IndexType})__from; {space.IndexName} < __to; {increment})");
-            using (writer.Block())
+            if (space.IsCollapsed)
             {
-                if (space.ElementDeclaration.Length > 0)
+                WriteCollapsedLoop(writer, loop);
+            }
+            else
+            {
+                writer.WriteLine($"for ({space.IndexType} {space.IndexName} = ({space.IndexType})__from; {space.IndexName} < __to; {Increment(space.IndexName, space.StepText)})");
+                using (writer.Block())
                 {
-                    writer.WriteLine(space.ElementDeclaration);
-                }
+                    if (space.ElementDeclaration.Length > 0)
+                    {
+                        writer.WriteLine(space.ElementDeclaration);
+                    }
 
-                writer.WriteBlockText(loop.BodyText);
+                    writer.WriteBlockText(loop.BodyText);
+                }
             }
 
             if (loop.Reductions.Any(r => !r.IsArray))
@@ -156,6 +174,50 @@ internal static class LoopBodyEmitter
             }
         }
     }
+
+    /// <summary>
+    /// A chunk of a fused nest: positions <c>[__from, __to)</c> of the flattened space are decoded (innermost digit first) into
+    /// the outer loop variables, then the innermost loop runs as the user wrote it, row by row, so <c>continue</c> keeps its meaning.
+    /// </summary>
+    private static void WriteCollapsedLoop(IndentedWriter writer, ParallelLoopModel loop)
+    {
+        IterationSpaceModel space = loop.Space;
+        int innermost = space.Fused.Count;
+        writer.WriteLine("for (long __k = __from; __k < __to;)");
+        using (writer.Block())
+        {
+            writer.WriteLine("// Where position __k falls in the fused nest, innermost loop first.");
+            writer.WriteLine("long __rest = __k;");
+            for (int level = innermost; level >= 1; level--)
+            {
+                writer.WriteLine($"long __position{level} = __rest % this.__count{level};");
+                writer.WriteLine($"__rest /= this.__count{level};");
+            }
+
+            writer.WriteLine($"{space.IndexType} {space.IndexName} = ({space.IndexType})(this.__first0 + {Scaled("__rest", space.StepText)});");
+            for (int level = 1; level < innermost; level++)
+            {
+                FusedLoopModel middle = space.Fused[level - 1];
+                writer.WriteLine($"{middle.IndexType} {middle.IndexName} = ({middle.IndexType})(this.__first{level} + {Scaled($"__position{level}", middle.StepText)});");
+            }
+
+            FusedLoopModel inner = space.Fused[innermost - 1];
+            writer.WriteLine($"long __run = global::System.Math.Min(this.__count{innermost} - __position{innermost}, __to - __k);");
+            writer.WriteLine($"long __stop = this.__first{innermost} + {Scaled($"(__position{innermost} + __run)", inner.StepText)};");
+            writer.WriteLine($"for ({inner.IndexType} {inner.IndexName} = ({inner.IndexType})(this.__first{innermost} + {Scaled($"__position{innermost}", inner.StepText)}); {inner.IndexName} < __stop; {Increment(inner.IndexName, inner.StepText)})");
+            using (writer.Block())
+            {
+                writer.WriteBlockText(loop.BodyText);
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("__k += __run;");
+        }
+    }
+
+    private static string Increment(string index, string step) => step == "1" ? $"{index}++" : $"{index} += {step}";
+
+    private static string Scaled(string position, string step) => step == "1" ? position : $"({position} * {step})";
 
     private static void WriteCombine(IndentedWriter writer, ParallelLoopModel loop)
     {

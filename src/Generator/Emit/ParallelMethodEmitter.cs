@@ -118,6 +118,11 @@ internal static class ParallelMethodEmitter
     private static void WriteCall(IndentedWriter writer, ParallelLoopModel loop)
     {
         writer.WriteLine($"// Parallel loop, line {loop.Line}: {loop.Header}");
+        foreach (FusedLoopModel fused in loop.Space.Fused)
+        {
+            writer.WriteLine($"//   fused (Collapse) with: {fused.Header}");
+        }
+
         foreach (string note in Notes(loop))
         {
             writer.WriteLine("//   " + note);
@@ -137,10 +142,22 @@ internal static class ParallelMethodEmitter
             writer.WriteLine($"{space.IndexType} __step = {space.StepExpression};");
         }
 
+        string range = $"{space.FromText}, {space.ToText}, {space.StepText}";
+        if (space.IsCollapsed)
+        {
+            // Collapse: one flat space of count0 · count1 · … positions, decoded back into the loop variables per chunk.
+            var levels = new[] { (space.FromText, space.ToText, space.StepText) }.Concat(space.Fused.Select(f => (f.FromText, f.ToText, f.StepText))).ToList();
+            for (int level = 0; level < levels.Count; level++)
+            {
+                writer.WriteLine($"long __count{level} = {GeneratedCode.Runtime}.IterationCount({levels[level].Item1}, {levels[level].Item2}, {levels[level].Item3});");
+            }
+
+            range = $"0, checked({string.Join(" * ", levels.Select((_, level) => $"__count{level}"))}), 1";
+        }
+
         string bodyType = loop.BodyTypeName + loop.TypeArguments;
         string fields = string.Join(", ", Initializers(loop));
         writer.WriteLine(fields.Length == 0 ? $"var __loop = new {bodyType}();" : $"var __loop = new {bodyType} {{ {fields} }};");
-        string range = $"{space.FromText}, {space.ToText}, {space.StepText}";
         string options = Options(loop.Options);
         string spanArguments = spans.Count == 0
             ? string.Empty
@@ -189,6 +206,16 @@ internal static class ParallelMethodEmitter
         {
             yield return "__step = __step";
         }
+
+        if (loop.Space.IsCollapsed)
+        {
+            yield return $"__first0 = {loop.Space.FromText}";
+            for (int level = 1; level <= loop.Space.Fused.Count; level++)
+            {
+                yield return $"__first{level} = {loop.Space.Fused[level - 1].FromText}";
+                yield return $"__count{level} = __count{level}";
+            }
+        }
     }
 
     private static string Options(LoopOptionsModel options)
@@ -234,7 +261,7 @@ internal static class ParallelMethodEmitter
             yield return "private to each iteration: " + string.Join(", ", loop.PrivateVariables);
         }
 
-        var shared = loop.Captures.Where(c => !c.IsSpan).Select(c => c.Name).ToList();
+        var shared = loop.Captures.Where(c => !c.IsSpan && !loop.Reductions.Any(r => r.Name == c.Name)).Select(c => c.Name).ToList();
         if (shared.Count > 0)
         {
             yield return "shared, read-only: " + string.Join(", ", shared);

@@ -46,6 +46,7 @@ internal sealed record ParallelLoopModel(
 /// <param name="StepExpression">A step that is not a constant (<c>Prange.Range(a, b, s)</c>), evaluated once at the call; empty otherwise.</param>
 /// <param name="ElementDeclaration">For <c>foreach</c>: the iteration variable's declaration, e.g. <c>var x = data[__i];</c>.</param>
 /// <param name="CollectionExpression">For <c>foreach</c> over an expression that is not a plain variable: that expression, evaluated once into <c>__collection</c>.</param>
+/// <param name="Fused">With <c>Collapse</c>: the inner loops fused into this iteration space, outermost first.</param>
 internal sealed record IterationSpaceModel(
     IterationKind Kind,
     string IndexName,
@@ -55,7 +56,14 @@ internal sealed record IterationSpaceModel(
     string StepText,
     string StepExpression,
     string ElementDeclaration,
-    string CollectionExpression);
+    string CollectionExpression,
+    EquatableArray<FusedLoopModel> Fused)
+{
+    public bool IsCollapsed => !Fused.IsEmpty;
+}
+
+/// <summary>An inner loop fused by <c>Collapse</c>: <c>for (IndexType IndexName = From; IndexName &lt; To; IndexName += Step)</c>.</summary>
+internal sealed record FusedLoopModel(string IndexName, string IndexType, string FromText, string ToText, string StepText, string Header);
 
 internal enum IterationKind
 {

@@ -18,6 +18,8 @@ internal sealed class KernelRunner : IDisposable
         _type = type;
     }
 
+    public LoadedAssembly Assembly => _assembly;
+
     public object? Sequential(string method, params object?[] arguments) => _assembly.Call(_type, method, arguments);
 
     public object? Parallel(string method, params object?[] arguments) => _assembly.Call(_type, method + "Parallel", arguments);
