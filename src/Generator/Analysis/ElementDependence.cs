@@ -13,8 +13,10 @@ namespace AutoParallel.Generator.Analysis;
 /// </summary>
 internal static class ElementDependence
 {
-    public static void Check(LoopScope scope, IReadOnlyList<ElementAccess> accesses, LoopFindings findings, ArrayReductionSink arrayReductions)
+    /// <summary>Checks every written storage root; returns, for each, the index position that partitions its writes (null for an array reduction).</summary>
+    public static Dictionary<ISymbol, Partition?> Check(LoopScope scope, IReadOnlyList<ElementAccess> accesses, LoopFindings findings, ArrayReductionSink arrayReductions)
     {
+        var written = new Dictionary<ISymbol, Partition?>(SymbolEqualityComparer.Default);
         foreach (ElementAccess unknown in accesses.Where(a => a.Kind == RootKind.Unknown && a.IsWrite))
         {
             string through = unknown.Root is null ? "storage" : $"'{unknown.Root.Name}'";
@@ -32,6 +34,7 @@ internal static class ElementDependence
             }
 
             var partition = FindPartition(writes, scope);
+            written[group.Key!] = partition;
             if (partition is null)
             {
                 if (!arrayReductions.TryAdd(all))
@@ -42,12 +45,18 @@ internal static class ElementDependence
                 continue;
             }
 
-            CheckAgainstPartition(all, writes, partition.Value, scope, findings);
+            CheckAgainstPartition(all, writes, partition, scope, findings);
         }
+
+        return written;
     }
 
+    /// <summary>Whether reading or writing <paramref name="access"/> could touch an element another iteration writes through <paramref name="write"/>.</summary>
+    public static bool MayConflict(ElementAccess access, ElementAccess write, Partition partition, LoopScope scope)
+        => Compare(access, write, partition, scope) != Conflict.None;
+
     /// <summary>An index position where every write depends on the loop index with the same coefficient.</summary>
-    private static (int Level, int Dimension, AffineForm Coefficient)? FindPartition(List<ElementAccess> writes, LoopScope scope)
+    private static Partition? FindPartition(List<ElementAccess> writes, LoopScope scope)
     {
         int levels = writes.Min(w => w.Levels.Count);
         for (int level = 0; level < levels; level++)
@@ -65,7 +74,7 @@ internal static class ElementDependence
                     && o.Coefficient.Equals(first.Coefficient));
                 if (all)
                 {
-                    return (level, dimension, first.Coefficient);
+                    return new Partition(level, dimension, first.Coefficient);
                 }
             }
         }
@@ -91,8 +100,7 @@ internal static class ElementDependence
             $"cannot prove that parallel iterations write different elements of '{first.Root!.Name}' ('{first.Text}')");
     }
 
-    private static void CheckAgainstPartition(
-        List<ElementAccess> all, List<ElementAccess> writes, (int Level, int Dimension, AffineForm Coefficient) partition, LoopScope scope, LoopFindings findings)
+    private static void CheckAgainstPartition(List<ElementAccess> all, List<ElementAccess> writes, Partition partition, LoopScope scope, LoopFindings findings)
     {
         foreach (ElementAccess access in all)
         {
@@ -133,7 +141,7 @@ internal static class ElementDependence
         Unknown,
     }
 
-    private static Conflict Compare(ElementAccess access, ElementAccess write, (int Level, int Dimension, AffineForm Coefficient) partition, LoopScope scope)
+    private static Conflict Compare(ElementAccess access, ElementAccess write, Partition partition, LoopScope scope)
     {
         if (access.Levels.Count <= partition.Level || access.Levels[partition.Level].Count <= partition.Dimension)
         {
@@ -212,6 +220,9 @@ internal static class ElementDependence
         return false;
     }
 }
+
+/// <summary>The index position (<c>Level</c>, <c>Dimension</c>) where every write of a storage root moves with the loop index by <c>Coefficient</c>.</summary>
+internal sealed record Partition(int Level, int Dimension, AffineForm Coefficient);
 
 /// <summary>How one index relates to the loop variable: <c>Coefficient · i + Rest</c>.</summary>
 /// <param name="Coefficient">Zero when the index does not depend on the loop variable.</param>

@@ -35,6 +35,9 @@ internal sealed class LoopAnalysis
 
     public IReadOnlyList<string> PrivateVariables { get; private set; } = System.Array.Empty<string>();
 
+    /// <summary>Run-time tests under which the loop must run as written: two variables that may be the same array (<see cref="Analysis.AliasGuards"/>).</summary>
+    public IReadOnlyList<string> AliasGuards { get; private set; } = System.Array.Empty<string>();
+
     public double CostPerIteration { get; private set; } = 1;
 
     /// <summary>With <c>Collapse</c>: the loops fused under this one, outermost first.</summary>
@@ -74,9 +77,12 @@ internal sealed class LoopAnalysis
         ControlFlowCheck.Check(scope, Findings);
         var scalars = ScalarReductions.Find(scope, Findings);
         var arrays = new ArrayReductionSink(scope, Findings);
-        ElementDependence.Check(scope, ElementAccess.Collect(scope), Findings, arrays);
+        var accesses = ElementAccess.Collect(scope);
+        var written = ElementDependence.Check(scope, accesses, Findings, arrays);
+        AliasGuards = global::AutoParallel.Generator.Analysis.AliasGuards.Find(scope, accesses, written);
         new CallEffects(scope).Check(Findings);
         SharedStateWrites.Check(scope, Findings);
+        SharedStateWrites.CheckPointers(scope, Findings);
         Captures = CaptureAnalysis.Analyze(scope, scalars.Select(r => r.Name).ToList(), Findings);
         Reductions = scalars.Concat(arrays.Reductions).ToList();
         PrivateVariables = scope.Operations.OfType<Microsoft.CodeAnalysis.Operations.IVariableDeclaratorOperation>()

@@ -99,7 +99,9 @@ internal static class MethodModelBuilder
             new LoopOptionsModel(options.Schedule, options.ChunkSize, options.MaxDegreeOfParallelism, options.MinIterations, loop.EffectiveCost, ordered),
             method.TypeParameterList?.ToString() ?? string.Empty,
             method.TypeParameterList is { } list ? "<" + string.Join(", ", list.Parameters.Select(p => p.Identifier.Text)) + ">" : string.Empty,
-            string.Join(" ", method.ConstraintClauses.Select(c => c.ToString())));
+            string.Join(" ", method.ConstraintClauses.Select(c => c.ToString())),
+            loop.AliasGuards.ToEquatableArray(),
+            loop.AliasGuards.Count == 0 ? string.Empty : SourceSlice.Text(source, shape.Syntax.Span, System.Array.Empty<(TextSpan, string)>()));
     }
 
     private static IterationSpaceModel Space(LoopShape shape, IReadOnlyList<LoopAnalysis> fused)

@@ -46,6 +46,15 @@ internal static class ScalarReductions
 
     private static ReductionModel? Recognize(ISymbol symbol, List<IOperation> references, LoopScope scope, LoopFindings findings)
     {
+        IOperation? inLambda = references.FirstOrDefault(r => ControlFlowCheck.InNestedFunction(r, scope.Loop.Operation) && ValueUsage.Of(r).IsWrite());
+        if (inLambda is not null)
+        {
+            // The lambda may run any number of times, at any moment: the update cannot be split into per-chunk partial results.
+            findings.Report(DiagnosticDescriptors.LoopCarriedDependency, StatementOf(inLambda).Syntax.GetLocation(),
+                $"'{symbol.Name}' is declared outside the loop and written inside a lambda or local function; a reduction must be updated directly in the loop body");
+            return null;
+        }
+
         var updates = new List<ReductionUpdate>();
         var accounted = new HashSet<IOperation>();
         foreach (IOperation reference in references.Where(r => ValueUsage.Of(r).IsWrite()))

@@ -1,5 +1,7 @@
 using AutoParallel.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AutoParallel.Generator.Analysis;
@@ -43,14 +45,60 @@ internal static class SharedStateWrites
                     break;
                 case ILocalReferenceOperation local when scope.IsPrivate(local.Local) && (local.Type?.IsValueType == true || IsCreatedInBody(local.Local, scope)):
                     break;
-                case ILocalReferenceOperation or IParameterReferenceOperation when instance.Type?.IsValueType == true:
-                    // A struct variable from outside: writing its field writes the variable, which the reduction check reports.
+                case not null when instance.Type?.IsValueType == true:
+                    // A struct: writing its field writes the variable or element holding it, which the variable and element checks cover.
+                    break;
+                case not null when new ElementResolver(scope).IsOwnedStorage(instance):
+                    // An object reached through the iteration's own element (particles[i].X = …): distinct elements hold distinct objects.
                     break;
                 default:
                     Report(findings, operation, $"'{Statement(operation)}' writes the {Kind(member)} '{member.Member.Name}' of an object the analysis cannot prove belongs to one iteration");
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Writes through pointers (<c>p[i] = …</c>, <c>*p = …</c>, <c>p->x = …</c>): the operation tree does not describe them, so the
+    /// analysis cannot follow them; every one is a possible race to check.
+    /// </summary>
+    public static void CheckPointers(LoopScope scope, LoopFindings findings)
+    {
+        foreach (SyntaxNode node in scope.Loop.BodySyntax.DescendantNodesAndSelf())
+        {
+            bool pointerAccess = node switch
+            {
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PointerIndirectionExpression } => true,
+                MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.PointerMemberAccessExpression } => true,
+                ElementAccessExpressionSyntax access => scope.Model.GetTypeInfo(access.Expression, scope.CancellationToken).Type is IPointerTypeSymbol,
+                _ => false,
+            };
+            if (pointerAccess && IsWritten((ExpressionSyntax)node))
+            {
+                findings.Report(DiagnosticDescriptors.PossibleRace, node.GetLocation(),
+                    $"'{node}' writes through a pointer, which the analysis cannot follow; make sure parallel iterations write different memory");
+            }
+        }
+    }
+
+    private static bool IsWritten(ExpressionSyntax expression)
+    {
+        SyntaxNode child = expression;
+        SyntaxNode? parent = expression.Parent;
+        while (parent is ParenthesizedExpressionSyntax or MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression })
+        {
+            child = parent;
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left == child,
+            PrefixUnaryExpressionSyntax prefix => prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression),
+            PostfixUnaryExpressionSyntax => true,
+            ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
+            _ => false,
+        };
     }
 
     private static bool IsCreatedInBody(ILocalSymbol local, LoopScope scope)

@@ -131,6 +131,18 @@ internal static class ParallelMethodEmitter
         IterationSpaceModel space = loop.Space;
         var spans = loop.Captures.Where(c => c.IsSpan).OrderBy(c => c.SpanIndex).ToList();
         var scopes = new Stack<IndentedWriter.Scope>();
+        if (!loop.AliasGuards.IsEmpty)
+        {
+            writer.WriteLine($"if ({string.Join(" || ", loop.AliasGuards)})");
+            using (writer.Block())
+            {
+                writer.WriteLine("// Two of the loop's variables share storage: iterations may depend on each other, so it runs as written.");
+                writer.WriteBlockText(loop.SequentialText);
+            }
+
+            writer.WriteLine("else");
+        }
+
         scopes.Push(writer.Block());
         if (space.CollectionExpression.Length > 0)
         {
@@ -271,6 +283,11 @@ internal static class ParallelMethodEmitter
         if (spans.Count > 0)
         {
             yield return "spans, pinned by the runtime while the loop runs: " + string.Join(", ", spans);
+        }
+
+        if (!loop.AliasGuards.IsEmpty)
+        {
+            yield return "runs as written, sequentially, when variables it writes and reads share storage (checked below)";
         }
 
         string chunk = loop.Options.ChunkSize > 0 ? $"chunks of {loop.Options.ChunkSize}" : "chunk size chosen by the runtime";

@@ -15,6 +15,8 @@ namespace AutoParallel.Generator.Model;
 /// <param name="Options">Schedule, thresholds and cost estimate.</param>
 /// <param name="TypeParameters">The method's type parameter list the struct must repeat, e.g. <c>&lt;T&gt;</c>, or empty.</param>
 /// <param name="TypeArguments">The same names as type arguments, to name the struct at the call site.</param>
+/// <param name="AliasGuards">Conditions under which the loop runs as written (two variables sharing storage would create a dependency).</param>
+/// <param name="SequentialText">The user's loop statement, run as written when an alias guard holds.</param>
 /// <param name="Constraints">Their constraint clauses, or empty.</param>
 internal sealed record ParallelLoopModel(
     int Ordinal,
@@ -29,7 +31,9 @@ internal sealed record ParallelLoopModel(
     LoopOptionsModel Options,
     string TypeParameters,
     string TypeArguments,
-    string Constraints)
+    string Constraints,
+    EquatableArray<string> AliasGuards,
+    string SequentialText)
 {
     public bool HasReductions => !Reductions.IsEmpty;
 

@@ -422,3 +422,71 @@ public sealed class LoopLanguageDiagnosticTests
             """);
     }
 }
+
+/// <summary>Soundness: what must never be generated silently.</summary>
+public sealed class SoundnessDiagnosticTests
+{
+    private const string Usings = "using System; using AutoParallel;\n";
+
+    [Fact]
+    public void A_reduction_updated_inside_a_lambda_is_refused()
+    {
+        DiagnosticMarkup.Verify(Usings + """
+            public static partial class K
+            {
+                [Parallelise]
+                public static int Count(int[] a)
+                {
+                    int n = 0;
+                    for (int i = 0; i < a.Length; i++)
+                    {
+                        Action bump = () => {|AP0003:n++|};
+                        if (a[i] > 0) bump();
+                    }
+                    return n;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Writes_through_pointers_are_flagged()
+    {
+        DiagnosticMarkup.Verify(Usings + """
+            public static unsafe partial class K
+            {
+                [Parallelise]
+                public static void Raw(double* p, int n, double[] a)
+                {
+                    for (int i = 0; i < n; i++) { {|AP0008:p[i]|} = a[i]; {|AP0008:*(p + i)|} += 1; a[i] = p[i + 1]; }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Fields_of_owned_elements_are_the_iterations_own_but_shared_objects_are_not()
+    {
+        DiagnosticMarkup.Verify(Usings + """
+            public struct Point { public double X, Y; }
+            public sealed class Cell { public double Value; public Cell? Next; }
+            public static partial class K
+            {
+                [Parallelise]
+                public static void Move(Point[] points, Cell[] cells, Cell shared)
+                {
+                    for (int i = 0; i < points.Length; i++)
+                    {
+                        points[i].X += 1;
+                        points[i].Y = points[i].X * 2;
+                        cells[i].Value = i;
+                        var mine = new Cell();
+                        mine.Value = 3;
+                        {|AP0008:shared.Value = i|};
+                        {|AP0008:cells[i].Next!.Value = 1|};
+                    }
+                }
+            }
+            """);
+    }
+}

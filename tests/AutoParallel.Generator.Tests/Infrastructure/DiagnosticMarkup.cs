@@ -32,6 +32,16 @@ internal static class DiagnosticMarkup
             .Where(d => d.Id != "AP0013" || expected.Any(e => e.Id == "AP0013"))
             .ToImmutableArray();
 
+        // A method with an error gets no generated code (DESIGN.md §5: the generator emits nothing for a method with an error).
+        foreach (Diagnostic error in actual.Where(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            string? method = error.Location.SourceTree!.GetRoot().FindNode(error.Location.SourceSpan)
+                .AncestorsAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().FirstOrDefault()?.Identifier.Text;
+            Assert.False(method is not null && run.Sources.Keys.Any(hint => hint.Contains("." + method + ".Parallel", StringComparison.Ordinal)
+                || hint.Contains("." + method + "_", StringComparison.Ordinal)),
+                $"{error.Id} was reported in '{method}', yet code was generated for it");
+        }
+
         var actualSet = actual.Select(d => (d.Id, d.Location.SourceSpan)).ToList();
         var missing = expected.Where(e => !actualSet.Contains((e.Id, e.Span))).ToList();
         var unexpected = actual.Where(d => !expected.Contains((d.Id, d.Location.SourceSpan))).ToList();
