@@ -107,7 +107,7 @@ internal sealed class ParalleliseAnalysis
         string shared = sharedNames.Count == 0 ? "none" : string.Join(", ", sharedNames);
         string fused = loop.Fused.Count == 0 ? string.Empty : " fused with '" + string.Join("', '", loop.Fused.Select(f => f.Shape.Header)) + "'";
         string chunk = options.ChunkSize > 0 ? options.ChunkSize.ToString(CultureInfo.InvariantCulture) : "chosen by the runtime";
-        return $"'{method}': parallelised '{loop.Shape.Header}'{fused}; reductions: {reductions}; private: {privates}; shared (read-only): {shared}; "
+        return $"'{method}': parallelised '{loop.Shape.Header}'{fused}; reductions: {reductions}; private: {privates}; shared: {shared}; "
             + $"schedule: {options.Schedule}, chunk size {chunk}; estimated cost {loop.EffectiveCost.ToString("0.##", CultureInfo.InvariantCulture)} ns per iteration";
     }
 }

@@ -276,7 +276,7 @@ internal static class ParallelMethodEmitter
         var shared = loop.Captures.Where(c => !c.IsSpan && !loop.Reductions.Any(r => r.Name == c.Name)).Select(c => c.Name).ToList();
         if (shared.Count > 0)
         {
-            yield return "shared, read-only: " + string.Join(", ", shared);
+            yield return "shared: " + string.Join(", ", shared);
         }
 
         var spans = loop.Captures.Where(c => c.IsSpan).Select(c => c.Name).ToList();

@@ -392,7 +392,7 @@ public sealed class LoopLanguageDiagnosticTests
             }
             """);
         Assert.StartsWith(
-            "'Sum': parallelised 'for (int i = 0; i < a.Length; i++)'; reductions: s (s += …); private: x; shared (read-only): a; schedule: Dynamic, chunk size 4; estimated cost ",
+            "'Sum': parallelised 'for (int i = 0; i < a.Length; i++)'; reductions: s (s += …); private: x; shared: a; schedule: Dynamic, chunk size 4; estimated cost ",
             d.Single().GetMessage());
         Assert.EndsWith(" ns per iteration", d.Single().GetMessage());
     }

@@ -142,6 +142,186 @@ public sealed class ParalleliseSnapshotTests
             }
             """, allowUnsafe: false);
 
+    [Fact]
+    public void Prange_with_step_and_long_ranges()
+        => Verify("""
+            using AutoParallel;
+            namespace Demo;
+            public static partial class Kernels
+            {
+                [Parallelise]
+                public static void Odd(int[] a, long[] b, int step)
+                {
+                    foreach (var i in Prange.Range(1, a.Length, 2))
+                        a[i] = -i;
+                    foreach (var i in Prange.Range(0L, b.LongLength))
+                        b[i] = i * 7;
+                    foreach (var i in Prange.Range(0, a.Length, step))
+                        a[i] += 1;
+                }
+            }
+            """);
+
+    [Fact]
+    public void Foreach_over_arrays_ref_spans_and_memory()
+        => Verify("""
+            using System;
+            using AutoParallel;
+            namespace Demo;
+            public static partial class Kernels
+            {
+                [Parallelise]
+                public static double Elements(float[] values, Span<int> counts, Memory<double> memory)
+                {
+                    double sum = 0;
+                    foreach (double v in values) sum += v * v;
+                    foreach (ref int c in counts) c = c * 2 + 1;
+                    foreach (var m in memory.Span) sum += m;
+                    return sum;
+                }
+            }
+            """);
+
+    [Fact]
+    public void Collapse_of_a_rectangular_nest()
+        => Verify("""
+            using AutoParallel;
+            namespace Demo;
+            public static partial class Kernels
+            {
+                [Parallelise(Collapse = 2)]
+                public static void Fill(double[,] m)
+                {
+                    for (int i = 0; i < m.GetLength(0); i++)
+                        for (int j = 1; j < m.GetLength(1); j += 2)
+                        {
+                            if (j == 5) continue;
+                            m[i, j] = i * 10.0 + j;
+                        }
+                }
+            }
+            """);
+
+    [Fact]
+    public void Array_reduction_and_min_max_forms()
+        => Verify("""
+            using System;
+            using AutoParallel;
+            namespace Demo;
+            public static partial class Kernels
+            {
+                [Parallelise]
+                public static int Histogram(int[] data, int[] hist, out double max)
+                {
+                    int smallest = int.MaxValue;
+                    double largest = double.NegativeInfinity;
+                    for (int i = 0; i < data.Length; i++)
+                    {
+                        hist[data[i]]++;
+                        if (data[i] < smallest) smallest = data[i];
+                        largest = Math.Max(largest, data[i] * 0.5);
+                    }
+
+                    max = largest;
+                    return smallest;
+                }
+            }
+            """);
+
+    [Fact]
+    public void Time_loop_stays_sequential_and_inner_loops_run_in_parallel()
+        => Verify("""
+            using AutoParallel;
+            namespace Demo;
+            public static partial class Kernels
+            {
+                [Parallelise]
+                public static void Jacobi(double[] a, double[] b, int steps)
+                {
+                    for (int t = 0; t < steps; t++)
+                    {
+                        for (int i = 1; i < a.Length - 1; i++)
+                            b[i] = (a[i - 1] + a[i] + a[i + 1]) / 3.0;
+                        for (int i = 1; i < a.Length - 1; i++)
+                            a[i] = b[i];
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public void Generic_math_sum()
+        => Verify("""
+            using System.Numerics;
+            using AutoParallel;
+            namespace Demo;
+            public static partial class Kernels<TTag>
+            {
+                [Parallelise]
+                public static T Sum<T>(T[] values) where T : INumber<T>
+                {
+                    T sum = T.Zero;
+                    for (int i = 0; i < values.Length; i++) sum += values[i];
+                    return sum;
+                }
+            }
+            """);
+
+    [Fact]
+    public void Schedule_clauses_and_name()
+        => Verify("""
+            using AutoParallel;
+            namespace Demo;
+            public static partial class Kernels
+            {
+                [Parallelise(Schedule = Schedule.Dynamic, ChunkSize = 4, MaxDegreeOfParallelism = -2, MinIterations = 100, Deterministic = false, Name = "TriangleFast")]
+                public static double Triangle(double[][] m)
+                {
+                    double total = 0;
+                    for (int i = 0; i < m.Length; i++)
+                        for (int j = 0; j <= i; j++)
+                        {
+                            m[i][j] = i * j;
+                            total += m[i][j];
+                        }
+
+                    return total;
+                }
+            }
+            """);
+
+    [Fact]
+    public void Alias_guard_for_arrays_that_may_be_the_same()
+        => Verify("""
+            using AutoParallel;
+            namespace Demo;
+            public static partial class Kernels
+            {
+                [Parallelise]
+                public static void Shift(double[] source, double[] target)
+                {
+                    for (int i = 0; i < target.Length - 1; i++) target[i] = source[i + 1];
+                }
+            }
+            """);
+
+    [Fact]
+    public void Struct_instance_method()
+        => Verify("""
+            using AutoParallel;
+            namespace Demo;
+            public partial struct Offset
+            {
+                public int Amount;
+
+                [Parallelise]
+                public readonly void AddTo(int[] values)
+                {
+                    for (int i = 0; i < values.Length; i++) values[i] += Amount;
+                }
+            }
+            """);
+
     private static void Verify(string source, bool allowUnsafe = true, [CallerMemberName] string test = "", [CallerFilePath] string file = "")
     {
         var run = TestCompiler.Generate(source, allowUnsafe).ShouldCompile();

@@ -20,7 +20,7 @@ namespace Demo
         public static void ScaleParallel(double[] source, double[] target, double factor)
         {
             // Parallel loop, line 8: for (int i = 0; i < source.Length; i++)
-            //   shared, read-only: target, source, factor
+            //   shared: target, source, factor
             //   schedule: Auto, chunk size chosen by the runtime, sequential below the runtime's threshold for ~1.5 ns per iteration
             {
                 var __loop = new __ScaleParallelLoop0 { target = target, source = source, factor = factor };

@@ -22,7 +22,7 @@ namespace Demo.Nested
             public void ScaleParallel(double[] data)
             {
                 // Parallel loop, line 15: for (long i = 0; i <= data.Length - 1; i++)
-                //   shared, read-only: __self, data
+                //   shared: __self, data
                 //   schedule: Auto, chunk size chosen by the runtime, sequential below the runtime's threshold for ~21.5 ns per iteration
                 {
                     var __loop = new __ScaleParallelLoop0 { __self = this, data = data };

@@ -21,7 +21,7 @@ namespace Demo
         {
             // Parallel loop, line 8: for (int i = 0; i < x.Length; i++)
             //   private to each iteration: row, j
-            //   shared, read-only: x
+            //   shared: x
             //   schedule: Auto, chunk size chosen by the runtime, sequential below the runtime's threshold for ~17.5 ns per iteration
             {
                 var __loop = new __TableParallelLoop0 { x = x };

@@ -26,7 +26,7 @@ namespace Demo
             // Parallel loop, line 12: for (int i = 0; i < values.Length; i += 2)
             //   reduction: p (p *= …), private per chunk from 1L
             //   reduction: sum (sum += …), private per chunk from 0L
-            //   shared, read-only: values
+            //   shared: values
             //   schedule: Auto, chunk size chosen by the runtime, sequential below the runtime's threshold for ~6.5 ns per iteration
             {
                 var __loop = new __SumAndProductParallelLoop0 { values = values };

@@ -22,7 +22,7 @@ namespace Demo
             double sum = 0;
             // Parallel loop, line 9: for (int i = 0; i < values.Length; i++)
             //   reduction: sum (sum += …), private per chunk from -0d, combined in chunk order (same bits at every thread count)
-            //   shared, read-only: values
+            //   shared: values
             //   schedule: Auto, chunk size chosen by the runtime, sequential below the runtime's threshold for ~1 ns per iteration
             {
                 var __loop = new __SumParallelLoop0 { values = values };
