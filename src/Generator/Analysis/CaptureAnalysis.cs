@@ -97,6 +97,12 @@ internal sealed class CaptureAnalysis
     private void AddVariable(ISymbol symbol, string name, IOperation at, LoopScope scope, LoopFindings findings)
     {
         ITypeSymbol type = symbol is ILocalSymbol local ? local.Type : ((IParameterSymbol)symbol).Type;
+        if (type.IsReferenceType && scope.Model.GetTypeInfo(at.Syntax, scope.CancellationToken).Nullability.FlowState == NullableFlowState.NotNull)
+        {
+            // `var a = new int[n]` is typed int[]? but known not null where the loop uses it: the copy must keep that knowledge.
+            type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        }
+
         if (symbol is ILocalSymbol { RefKind: not RefKind.None })
         {
             findings.Report(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), symbol.Name,

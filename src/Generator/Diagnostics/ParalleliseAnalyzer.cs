@@ -44,7 +44,21 @@ public sealed class ParalleliseAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, attribute), SyntaxKind.MethodDeclaration);
+            start.RegisterSyntaxNodeAction(node => AnalyzeLocalFunction(node, attribute), SyntaxKind.LocalFunctionStatement);
         });
+    }
+
+    /// <summary>A local function cannot get a generated twin (nothing can be added to a method body): say so rather than ignore it.</summary>
+    private static void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
+    {
+        var syntax = (LocalFunctionStatementSyntax)context.Node;
+        if (syntax.AttributeLists.Count > 0
+            && context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is IMethodSymbol function
+            && function.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoTargetLoop, syntax.Identifier.GetLocation(), function.Name,
+                "[Parallelise] applies to methods of a type; a local function cannot get a generated parallel twin (make it a static method)"));
+        }
     }
 
     private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)

@@ -332,3 +332,92 @@ public sealed class ParalleliseSnapshotTests
         }
     }
 }
+
+/// <summary>Every kind of method a user can mark gets a twin that compiles cleanly (no errors, no warnings in generated code).</summary>
+public sealed class MethodKindTests
+{
+    [Fact]
+    public void Method_kinds_generate_compiling_code()
+    {
+        var run = TestCompiler.Generate("""
+            #nullable enable
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using AutoParallel;
+            namespace Demo
+            {
+                using Alias = System.Math;
+
+                public static partial class Extensions
+                {
+                    [Parallelise]
+                    public static void Scale(this double[] values, double factor = 2, params int[] unused)
+                    {
+                        for (int i = 0; i < values.Length; i++) values[i] = Alias.Abs(values[i]) * factor;
+                    }
+                }
+
+                public partial record class Shape(string Name)
+                {
+                    [Parallelise]
+                    public async Task<double> AreaAsync(double[] sides, string? label)
+                    {
+                        await Task.Yield();
+                        double total = 0;
+                        for (int i = 0; i < sides.Length; i++) total += sides[i] * sides[i];
+                        return label is null ? total : total + Name.Length;
+                    }
+
+                    [Parallelise]
+                    public IEnumerable<int> Squares(int[] values)
+                    {
+                        var squares = new int[values.Length];
+                        for (int i = 0; i < values.Length; i++) squares[i] = values[i] * values[i];
+                        foreach (int s in squares) yield return s;
+                    }
+                }
+
+                public partial class Grid<TCell> where TCell : class
+                {
+                    private readonly TCell?[] _cells = new TCell?[16];
+
+                    [Parallelise]
+                    internal int CountEmpty()
+                    {
+                        int empty = 0;
+                        for (int i = 0; i < _cells.Length; i++)
+                            if (_cells[i] is null) empty++;
+                        return empty;
+                    }
+
+                    [Parallelise]
+                    protected static void WithLocalFunction(int[] a)
+                    {
+                        static int Twice(int x) => 2 * x;
+                        Console.WriteLine(Twice(a.Length));
+                        for (int i = 0; i < a.Length; i++) a[i] = i;
+                    }
+                }
+            }
+            """).ShouldCompile();
+        Assert.Equal(5, run.Sources.Count);
+    }
+
+    [Fact]
+    public void Parallelise_on_a_local_function_is_reported_not_ignored()
+    {
+        DiagnosticMarkup.Verify("""
+            using AutoParallel;
+            public static class K
+            {
+                public static void Outer(int[] a)
+                {
+                    [Parallelise]
+                    static void {|AP0002:Fill|}(int[] b) { for (int i = 0; i < b.Length; i++) b[i] = i; }
+                    Fill(a);
+                }
+            }
+            """);
+    }
+}
