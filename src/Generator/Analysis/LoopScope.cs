@@ -79,11 +79,18 @@ internal sealed class LoopScope
     public bool IsLoopVariable(ISymbol symbol)
         => SymbolEqualityComparer.Default.Equals(symbol, Loop.Index) || SymbolEqualityComparer.Default.Equals(symbol, Loop.Element);
 
-    /// <summary>Declared inside the loop body (or a lambda parameter there): every iteration has its own.</summary>
+    /// <summary>
+    /// Declared inside the loop body, or a parameter of a lambda, local function or query clause there (query range variables are
+    /// parameters of compiler-made lambdas, with no declaration of their own): every iteration has its own.
+    /// </summary>
     public bool IsPrivate(ISymbol symbol)
         => symbol is ILocalSymbol or IParameterSymbol or IRangeVariableSymbol
             && !IsLoopVariable(symbol)
-            && symbol.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == Loop.Syntax.SyntaxTree && BodySpan.Contains(r.Span));
+            && (DeclaredInBody(symbol)
+                || symbol.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } function && DeclaredInBody(function));
+
+    private bool DeclaredInBody(ISymbol symbol)
+        => symbol.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == Loop.Syntax.SyntaxTree && BodySpan.Contains(r.Span));
 
     /// <summary>A local or parameter declared outside the loop.</summary>
     public bool IsCaptured(ISymbol symbol) => symbol is ILocalSymbol or IParameterSymbol && !IsLoopVariable(symbol) && !IsPrivate(symbol);

@@ -28,7 +28,26 @@ internal sealed class ParalleliseAnalysis
     /// <summary>What to generate, or <see langword="null"/> when the method has errors.</summary>
     public ParallelMethodModel? Model { get; }
 
+    /// <summary>Message prefix of the diagnostic that replaces an analysis failure (tests look for it: it is always a bug).</summary>
+    public const string InternalErrorPrefix = "AutoParallel could not analyse this method";
+
     public static ParalleliseAnalysis Analyze(
+        MethodDeclarationSyntax syntax, IMethodSymbol method, AttributeData attribute, SemanticModel model, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return AnalyzeMethod(syntax, method, attribute, model, cancellationToken);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            // Never crash the compiler (CS8785/AD0001 tell users nothing): refuse the method with a clear error instead.
+            var failure = Diagnostic.Create(DiagnosticDescriptors.NoTargetLoop, syntax.Identifier.GetLocation(), method.Name,
+                $"{InternalErrorPrefix} ({e.GetType().Name}: {e.Message}); nothing was generated. Please report this with the method's code");
+            return new ParalleliseAnalysis(ImmutableArray.Create(failure), null);
+        }
+    }
+
+    private static ParalleliseAnalysis AnalyzeMethod(
         MethodDeclarationSyntax syntax, IMethodSymbol method, AttributeData attribute, SemanticModel model, CancellationToken cancellationToken)
     {
         var known = new KnownSymbols(model.Compilation);
