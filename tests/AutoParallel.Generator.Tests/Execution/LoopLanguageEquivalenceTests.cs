@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using AutoParallel.Generator.Tests.Infrastructure;
+using CsCheck;
 
 namespace AutoParallel.Generator.Tests.Execution;
 
@@ -66,6 +67,24 @@ public sealed class LoopLanguageEquivalenceTests : IClassFixture<LoopLanguageFix
         {
             Enumerable.Range(0, n % 70).Select(i => Exact(5)).ToArray(), Exact(n % 70), new double[5],
         });
+    }
+
+    [Fact]
+    public void Reductions_hold_on_random_and_huge_inputs()
+    {
+        // One sample at a time: the thread count these tests set is process-wide.
+        Gen.Int[-100_000, 100_000].Array[0, 5_000].Sample(values =>
+        {
+            Equivalence.AssertSame(_kernels, "AllIntegerOperators", () => new object?[] { values, null, null, null, null });
+            Equivalence.AssertSame(_kernels, "MinMaxForms", () => new object?[] { values, null, null, null, null });
+            Equivalence.AssertSame(_kernels, "Histogram", () => new object?[] { values.Select(v => Math.Abs(v) % 13).ToArray(), new int[13] });
+        }, iter: 15, threads: 1);
+
+        int[] huge = Enumerable.Range(0, 1_000_003).Select(i => (int)((i * 2654435761L) % 2_000_001) - 1_000_000).ToArray();
+        int[] bins = Array.ConvertAll(huge, v => Math.Abs(v) % 13);
+        Equivalence.AssertSame(_kernels, "AllIntegerOperators", () => new object?[] { huge, null, null, null, null });
+        Equivalence.AssertSame(_kernels, "CountingInBranches", () => new object?[] { huge, null });
+        Equivalence.AssertSame(_kernels, "Histogram", () => new object?[] { bins, new int[13] });
     }
 
     [Fact]
