@@ -14,9 +14,9 @@ internal static class ReductionIdentity
     {
         string? literal = type.SpecialType switch
         {
-            SpecialType.System_Double => Double(op),
-            SpecialType.System_Single => Single(op),
-            SpecialType.System_Decimal => Decimal(op),
+            SpecialType.System_Double => Numeric(op, "-0d", "1d", "double.NegativeInfinity", "double.PositiveInfinity"),
+            SpecialType.System_Single => Numeric(op, "-0f", "1f", "float.NegativeInfinity", "float.PositiveInfinity"),
+            SpecialType.System_Decimal => Numeric(op, "0m", "1m", "decimal.MinValue", "decimal.MaxValue"),
             SpecialType.System_Boolean => Boolean(op),
             SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_SByte
                 or SpecialType.System_Byte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64
@@ -45,30 +45,16 @@ internal static class ReductionIdentity
         or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
         or SpecialType.System_Char;
 
-    private static string? Double(ReductionOperator op) => op switch
+    /// <summary>
+    /// Identities of a non-integer numeric type: <paramref name="zero"/> for sums (−0.0 for the binary floating-point types),
+    /// <paramref name="one"/> for products, and the values no element can beat for min and max.
+    /// </summary>
+    private static string? Numeric(ReductionOperator op, string zero, string one, string lowest, string highest) => op switch
     {
-        ReductionOperator.Sum => "-0d",
-        ReductionOperator.Product or ReductionOperator.Quotient => "1d",
-        ReductionOperator.Min or ReductionOperator.MinIfLess or ReductionOperator.MinIfLessOrEqual => "double.PositiveInfinity",
-        ReductionOperator.Max or ReductionOperator.MaxIfGreater or ReductionOperator.MaxIfGreaterOrEqual => "double.NegativeInfinity",
-        _ => null,
-    };
-
-    private static string? Single(ReductionOperator op) => op switch
-    {
-        ReductionOperator.Sum => "-0f",
-        ReductionOperator.Product or ReductionOperator.Quotient => "1f",
-        ReductionOperator.Min or ReductionOperator.MinIfLess or ReductionOperator.MinIfLessOrEqual => "float.PositiveInfinity",
-        ReductionOperator.Max or ReductionOperator.MaxIfGreater or ReductionOperator.MaxIfGreaterOrEqual => "float.NegativeInfinity",
-        _ => null,
-    };
-
-    private static string? Decimal(ReductionOperator op) => op switch
-    {
-        ReductionOperator.Sum => "0m",
-        ReductionOperator.Product or ReductionOperator.Quotient => "1m",
-        ReductionOperator.Min or ReductionOperator.MinIfLess or ReductionOperator.MinIfLessOrEqual => "decimal.MaxValue",
-        ReductionOperator.Max or ReductionOperator.MaxIfGreater or ReductionOperator.MaxIfGreaterOrEqual => "decimal.MinValue",
+        ReductionOperator.Sum => zero,
+        ReductionOperator.Product or ReductionOperator.Quotient => one,
+        ReductionOperator.Min or ReductionOperator.MinIfLess or ReductionOperator.MinIfLessOrEqual => highest,
+        ReductionOperator.Max or ReductionOperator.MaxIfGreater or ReductionOperator.MaxIfGreaterOrEqual => lowest,
         _ => null,
     };
 
