@@ -53,12 +53,19 @@ internal static class TestCompiler
         return new GeneratorRun(compilation, output, driver, generatorDiagnostics);
     }
 
+    /// <summary>Every analyzer AutoParallel ships: the [Parallelise] analysis and the rules for hand-written parallel code.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers => ImmutableArray.Create<DiagnosticAnalyzer>(
+        new ParalleliseAnalyzer(),
+        new InnerLoopParallelismAnalyzer(),
+        new NestedParallelismAnalyzer(),
+        new CapturedClosureAnalyzer());
+
     /// <summary>Every analyzer diagnostic of the compilation (AP0013, off by default, switched on), sorted by position.</summary>
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation)
     {
         var options = compilation.Options.WithSpecificDiagnosticOptions(
             compilation.Options.SpecificDiagnosticOptions.SetItem(RuleIds.ParallelisationReport, ReportDiagnostic.Info));
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ParalleliseAnalyzer());
+        var analyzers = Analyzers;
         return compilation.WithOptions(options)
             .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult()
