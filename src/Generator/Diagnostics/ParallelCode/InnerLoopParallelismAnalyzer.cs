@@ -22,8 +22,11 @@ namespace AutoParallel.Generator.Diagnostics;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InnerLoopParallelismAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property: the start of the outer loop that could carry the parallelism.</summary>
-    public const string OuterLoopProperty = "OuterLoop";
+    /// <summary>
+    /// Diagnostic property: which loop around the call could carry the parallelism, counted outwards (1: the innermost loop around
+    /// it). A count, not a position, so that it stays right while a fix-all edits the code before it.
+    /// </summary>
+    public const string OuterLoopProperty = "OuterLoopLevel";
 
     /// <summary>Diagnostic property, present when the code fix can make the outer loop a <c>Parallel.For</c>/<c>ForEach</c>.</summary>
     public const string MovableProperty = "Movable";
@@ -60,8 +63,10 @@ public sealed class InnerLoopParallelismAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        int level = 0;
         foreach (ILoopOperation loop in EnclosingLoops(call))
         {
+            level++;
             OuterLoopVerdict verdict = verdicts.GetValue(loop.Syntax, _ => OuterLoopVerdict.Judge((StatementSyntax)loop.Syntax, model, known, context.CancellationToken));
             if (!verdict.IsIndependent)
             {
@@ -69,7 +74,7 @@ public sealed class InnerLoopParallelismAnalyzer : DiagnosticAnalyzer
             }
 
             bool movable = isLoop && verdict.IsMovable && call.Parent is IExpressionStatementOperation;
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(OuterLoopProperty, loop.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture));
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(OuterLoopProperty, level.ToString(CultureInfo.InvariantCulture));
             if (movable)
             {
                 properties = properties.Add(MovableProperty, "true");
