@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,25 +11,27 @@ internal static class StatementInsertion
 {
     public static SyntaxNode InsertBefore(SyntaxNode root, StatementSyntax statement, StatementSyntax rewritten, StatementSyntax declaration)
     {
-        declaration = declaration
-            .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
-            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
-            .WithAdditionalAnnotations(Formatter.Annotation);
-        if (statement.Parent is BlockSyntax block)
+        // The file's own line ending, so that a CRLF file stays CRLF and an LF file LF.
+        SyntaxTrivia newLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (newLine == default)
         {
-            int index = block.Statements.IndexOf(statement);
-            BlockSyntax updated = block.WithStatements(block.Statements.RemoveAt(index).Insert(index, rewritten).Insert(index, declaration.WithLeadingTrivia(statement.GetLeadingTrivia())));
-            return root.ReplaceNode(block, updated.WithAdditionalAnnotations(Formatter.Annotation));
+            newLine = SyntaxFactory.ElasticLineFeed;
         }
 
-        if (statement.Parent is SwitchSectionSyntax section)
+        declaration = declaration.WithTrailingTrivia(newLine).WithAdditionalAnnotations(Formatter.Annotation);
+        if (statement.Parent is BlockSyntax or SwitchSectionSyntax)
         {
-            int index = section.Statements.IndexOf(statement);
-            SwitchSectionSyntax updated = section.WithStatements(section.Statements.RemoveAt(index).Insert(index, rewritten).Insert(index, declaration.WithLeadingTrivia(statement.GetLeadingTrivia())));
-            return root.ReplaceNode(section, updated.WithAdditionalAnnotations(Formatter.Annotation));
+            // The declaration takes the statement's comments; the statement keeps its indentation.
+            SyntaxTriviaList leading = statement.GetLeadingTrivia();
+            SyntaxTriviaList indentation = leading.Count > 0 && leading.Last().IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(leading.Last()) : default;
+            var statements = statement.Parent is BlockSyntax block ? block.Statements : ((SwitchSectionSyntax)statement.Parent).Statements;
+            int index = statements.IndexOf(statement);
+            statements = statements.RemoveAt(index).Insert(index, rewritten.WithLeadingTrivia(indentation)).Insert(index, declaration.WithLeadingTrivia(leading));
+            SyntaxNode updated = statement.Parent is BlockSyntax b ? b.WithStatements(statements) : ((SwitchSectionSyntax)statement.Parent).WithStatements(statements);
+            return root.ReplaceNode(statement.Parent, updated);
         }
 
-        BlockSyntax wrapped = SyntaxFactory.Block(declaration, rewritten.WithoutLeadingTrivia())
+        BlockSyntax wrapped = SyntaxFactory.Block(declaration.WithLeadingTrivia(SyntaxFactory.ElasticMarker), rewritten.WithoutLeadingTrivia())
             .WithTriviaFrom(statement)
             .WithAdditionalAnnotations(Formatter.Annotation);
         return root.ReplaceNode(statement, wrapped);

@@ -56,6 +56,33 @@ internal static class CodeFixVerifier
         await CheckResultAsync(changed, fix, new[] { new[] { expected } }).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Applies the fix to diagnostics made from the markup itself, not by the analyzers: for fixes of diagnostics that another analyzer
+    /// reports (the [Parallelise] analysis's AP0005 on <c>Outer = false</c>), tested against the location that analyzer uses.
+    /// </summary>
+    public static async Task FixMarkedAsync(AutoParallelCodeFix fix, string markup, string expected, string? title = null)
+    {
+        var (solution, marked) = CreateSolution(new[] { new[] { markup } });
+        Document document = solution.Projects.Single().Documents.Single();
+        SyntaxTree tree = (await document.GetSyntaxTreeAsync().ConfigureAwait(false))!;
+        var (id, span) = marked[document.Id].Single();
+        var descriptor = new DiagnosticDescriptor(id, id, id, "AutoParallel", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        Diagnostic diagnostic = Diagnostic.Create(descriptor, Location.Create(tree, span));
+
+        var actions = new List<CodeAction>();
+        await fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None)).ConfigureAwait(false);
+        Assert.True(actions.Count == 1, $"expected one fix, got {actions.Count}");
+        if (title is not null)
+        {
+            Assert.Equal(title, actions[0].Title);
+        }
+
+        Solution changed = await ApplyAsync(actions[0]).ConfigureAwait(false);
+        string actual = (await changed.GetDocument(document.Id)!.GetTextAsync().ConfigureAwait(false)).ToString();
+        Assert.Equal(Normalise(expected), Normalise(actual));
+        await CheckCompilesAsync(changed).ConfigureAwait(false);
+    }
+
     /// <summary>Asserts that no fix is offered for any of the marked diagnostics (which the analyzers must still report).</summary>
     public static async Task NoFixAsync(AutoParallelCodeFix fix, string markup)
     {
