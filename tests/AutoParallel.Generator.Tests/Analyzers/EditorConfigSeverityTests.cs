@@ -75,6 +75,18 @@ public sealed class EditorConfigSeverityTests
     }
 
     [Fact]
+    public void A_category_setting_does_not_switch_on_the_report_which_is_off_by_default()
+    {
+        // .NET's rule: bulk (category) settings apply only to rules enabled by default. AP0013 needs its own line.
+        var diagnostics = Analyze("""
+            root = true
+            [*.cs]
+            dotnet_analyzer_diagnostic.category-AutoParallel.Report.severity = warning
+            """);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AP0013");
+    }
+
+    [Fact]
     public void Sections_apply_only_to_the_files_they_match()
     {
         var diagnostics = Analyze("""

@@ -35,13 +35,8 @@ public sealed class NestedParallelismAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, RegionStartingMethods callees)
     {
         var call = (IInvocationOperation)context.Operation;
-        if (ParallelApi.IsParalleliseMethod(context.ContainingSymbol))
-        {
-            return;
-        }
-
         ConcurrentDelegate? body = ParallelApi.EnclosingDelegate(call, DelegateRole.Body, DelegateRole.InvokeAction);
-        if (body is null)
+        if (body is null || ParallelApi.IsParalleliseMethod(context.ContainingSymbol))
         {
             return;
         }

@@ -82,7 +82,9 @@ internal static class ParallelApi
     public static ParallelConstruct Classify(IMethodSymbol method)
     {
         INamedTypeSymbol? type = method.ContainingType;
-        if (type is null)
+
+        // Called for every invocation: the type's simple name rules out almost every call before its namespace is formatted.
+        if (type?.Name is not ("Parallel" or "ParallelEnumerable" or "Task" or "TaskFactory" or "ThreadPool"))
         {
             return ParallelConstruct.None;
         }
