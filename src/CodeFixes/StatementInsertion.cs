@@ -18,6 +18,14 @@ internal static class StatementInsertion
             newLine = SyntaxFactory.ElasticLineFeed;
         }
 
+        if (statement.Parent is BlockSyntax oneLine && !oneLine.ToString().Contains("\n"))
+        {
+            // { a; b; } on one line stays on one line.
+            var inline = oneLine.Statements.Replace(statement, rewritten);
+            inline = inline.Insert(oneLine.Statements.IndexOf(statement), declaration.WithLeadingTrivia(statement.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.Space));
+            return root.ReplaceNode(oneLine, oneLine.WithStatements(inline));
+        }
+
         declaration = declaration.WithTrailingTrivia(newLine).WithAdditionalAnnotations(Formatter.Annotation);
         if (statement.Parent is BlockSyntax or SwitchSectionSyntax)
         {

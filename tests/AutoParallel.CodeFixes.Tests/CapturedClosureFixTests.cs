@@ -338,4 +338,72 @@ public sealed class CapturedClosureFixTests
                     """,
                 },
             });
+
+    [Fact]
+    public Task Fix_all_in_solution_without_an_equivalence_key_as_dotnet_format_runs_it()
+        => CodeFixVerifier.FixAllAsync(Fix, FixAllScope.Solution,
+            new[]
+            {
+                new[]
+                {
+                    """
+                    using System.Threading.Tasks;
+                    public static class A
+                    {
+                        public static int Count(int[] a)
+                        {
+                            int n = 0;
+                            Parallel.ForEach(a, x => {|AP0007:n|} += x > 0 ? 1 : 0);
+                            return n;
+                        }
+                    }
+                    """,
+                },
+                new[]
+                {
+                    """
+                    using System.Threading.Tasks;
+                    public static class B
+                    {
+                        public static void Start(Task[] tasks)
+                        {
+                            for (int i = 0; i < tasks.Length; i++) { tasks[i] = Task.Run(() => System.Console.WriteLine({|AP0007:i|})); }
+                        }
+                    }
+                    """,
+                },
+            },
+            new[]
+            {
+                new[]
+                {
+                    """
+                    using System.Threading.Tasks;
+                    public static class A
+                    {
+                        public static int Count(int[] a)
+                        {
+                            int n = 0;
+                            object nLock = new object();
+                            Parallel.ForEach(a, () => 0, (x, _, localN) => localN + (x > 0 ? 1 : 0), localN => { lock (nLock) n += localN; });
+                            return n;
+                        }
+                    }
+                    """,
+                },
+                new[]
+                {
+                    """
+                    using System.Threading.Tasks;
+                    public static class B
+                    {
+                        public static void Start(Task[] tasks)
+                        {
+                            for (int i = 0; i < tasks.Length; i++) { int iCopy = i; tasks[i] = Task.Run(() => System.Console.WriteLine(iCopy)); }
+                        }
+                    }
+                    """,
+                },
+            },
+            useEquivalenceKey: false);
 }

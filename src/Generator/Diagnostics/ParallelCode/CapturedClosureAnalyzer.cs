@@ -208,7 +208,8 @@ public sealed class CapturedClosureAnalyzer : DiagnosticAnalyzer
             foreach (IOperation function in functions)
             {
                 var reported = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                foreach (SharedUse write in CapturedVariables.Uses(function, loopBody.Span, loopBody.SyntaxTree).Where(u => u.IsWrite && !target.Shape.Syntax.Span.Contains(DeclarationSpan(u.Symbol))))
+                // Declared in the loop body: private to an iteration. Anything else the lambda writes, every iteration writes.
+                foreach (SharedUse write in CapturedVariables.Uses(function, loopBody.Span, loopBody.SyntaxTree).Where(u => u.IsWrite))
                 {
                     if (reported.Add(write.Symbol))
                     {
@@ -218,9 +219,6 @@ public sealed class CapturedClosureAnalyzer : DiagnosticAnalyzer
             }
         }
     }
-
-    private static Microsoft.CodeAnalysis.Text.TextSpan DeclarationSpan(ISymbol symbol)
-        => symbol is ILocalSymbol && symbol.DeclaringSyntaxReferences.FirstOrDefault() is { } reference ? reference.Span : default;
 
     private static void Report(Dictionary<Location, Diagnostic> reports, SharedUse use, string why, string rule, DelegateRole role, bool marked = false)
     {
