@@ -186,21 +186,48 @@ public sealed class CapturedClosureTests
             {
                 public static async Task<int> Run(int[] a)
                 {
-                    int result = 0, total = 0, awaited = 0;
+                    int result = 0, total = 0, awaited = 0, queued = 0;
                     Task single = Task.Run(() => result = a.Length);
                     var tasks = new List<Task>();
                     foreach (int x in a)
                     {
                         tasks.Add(Task.Run(() => {|AP0007:total|} += x));
                         await Task.Run(() => awaited += x);
-                        ThreadPool.QueueUserWorkItem(_ => {|AP0007:result|}++);
+                        ThreadPool.QueueUserWorkItem(_ => {|AP0007:queued|}++);
                     }
                     await Task.WhenAll(tasks);
                     await single;
-                    return result + total + awaited;
+                    return result + total + awaited + queued;
                 }
             }
             """);
+    }
+
+    [Fact]
+    public void Two_tasks_or_a_task_and_a_parallel_loop_that_share_a_written_variable()
+    {
+        var diagnostics = DiagnosticMarkup.Verify("""
+            using System.Threading.Tasks;
+            public static class K
+            {
+                public static async Task<int> Run(int[] a)
+                {
+                    int counter = 0, left = 0, right = 0, shared = 0, done = 0;
+                    Task t1 = Task.Run(() => {|AP0007:counter|}++);
+                    Task t2 = Task.Run(() => {|AP0007:counter|}++);
+                    Task l = Task.Run(() => left = a[0]);
+                    Task r = Task.Run(() => right = a[1]);
+                    Task s = Task.Run(() => {|AP0007:shared|} = 1);
+                    Parallel.For(0, a.Length, i => a[i] += shared);
+                    await Task.Run(() => done++);
+                    await Task.Run(() => done++);
+                    await Task.WhenAll(t1, t2, l, r, s);
+                    return counter + left + right + shared + done;
+                }
+            }
+            """);
+        Assert.Contains("'counter', and writes it from 'Task.Run' while 'Task.Run' may use it at the same time", diagnostics[0].GetMessage());
+        Assert.Contains("while 'Parallel.For' may use it", diagnostics[2].GetMessage());
     }
 
     [Fact]

@@ -48,15 +48,14 @@ public sealed class CapturedClosureAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeBlock(OperationBlockAnalysisContext context)
     {
         var reports = new Dictionary<Location, Diagnostic>();
-        foreach (IOperation block in context.OperationBlocks)
+        var calls = context.OperationBlocks
+            .SelectMany(block => block.DescendantsAndSelf().OfType<IInvocationOperation>())
+            .Where(call => ParallelApi.Classify(call.TargetMethod) != ParallelConstruct.None)
+            .ToList();
+        var running = calls.Where(call => !IsWaitedForAtOnce(call)).SelectMany(ParallelApi.Delegates).ToList();
+        foreach (IInvocationOperation call in calls)
         {
-            foreach (IInvocationOperation call in block.DescendantsAndSelf().OfType<IInvocationOperation>())
-            {
-                if (ParallelApi.Classify(call.TargetMethod) != ParallelConstruct.None)
-                {
-                    CheckCall(call, reports);
-                }
-            }
+            CheckCall(call, running, reports);
         }
 
         if (ParallelApi.IsParalleliseMethod(context.OwningSymbol))
@@ -70,7 +69,11 @@ public sealed class CapturedClosureAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckCall(IInvocationOperation call, Dictionary<Location, Diagnostic> reports)
+    /// <summary>
+    /// The writes and captures of the delegates of one parallel call; <paramref name="running"/> is every delegate of the member that may
+    /// run while the code after its call goes on (tasks not waited for at once, and the delegates of synchronous parallel calls).
+    /// </summary>
+    private static void CheckCall(IInvocationOperation call, List<ConcurrentDelegate> running, Dictionary<Location, Diagnostic> reports)
     {
         var delegates = ParallelApi.Delegates(call).ToList();
         bool waitedAt = IsWaitedForAtOnce(call);
@@ -80,7 +83,7 @@ public sealed class CapturedClosureAnalyzer : DiagnosticAnalyzer
             var reported = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             foreach (SharedUse write in uses.Where(u => u.IsWrite))
             {
-                string? why = WriteRace(function, write, delegates, waitedAt);
+                string? why = WriteRace(function, write, delegates, waitedAt, running);
                 if (why is not null && reported.Add(write.Symbol))
                 {
                     Report(reports, write, why, WriteRule, function.Role);
@@ -108,7 +111,7 @@ public sealed class CapturedClosureAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Why writing <paramref name="write"/> from <paramref name="function"/> races, or <see langword="null"/> when it does not.</summary>
-    private static string? WriteRace(ConcurrentDelegate function, SharedUse write, List<ConcurrentDelegate> siblings, bool waitedAt)
+    private static string? WriteRace(ConcurrentDelegate function, SharedUse write, List<ConcurrentDelegate> siblings, bool waitedAt, List<ConcurrentDelegate> running)
     {
         switch (function.Role)
         {
@@ -122,14 +125,29 @@ public sealed class CapturedClosureAnalyzer : DiagnosticAnalyzer
                     ? $"and writes it while another action of '{function.ApiName}' uses it at the same time"
                     : null;
             case DelegateRole.TaskWork:
-                // One task writing a result its creator waits for is fine; a loop that starts several tasks writing one variable is not.
-                return !waitedAt && EnclosingLoopSharing(write.Symbol, function) is not null
-                    ? $"and writes it from every task the loop starts with '{function.ApiName}': the tasks race on it"
-                    : null;
+                // One task writing a result its creator waits for is fine; a loop that starts several tasks writing one variable is
+                // not, and neither are two tasks (or a task and a parallel loop) that use the same variable while both may run.
+                if (waitedAt)
+                {
+                    return null;
+                }
+
+                if (EnclosingLoopSharing(write.Symbol, function) is not null)
+                {
+                    return $"and writes it from every task the loop starts with '{function.ApiName}': the tasks race on it";
+                }
+
+                ConcurrentDelegate? other = running.FirstOrDefault(d => !Overlaps(d, function) && UsesSymbol(d, write.Symbol));
+                return other is null ? null : $"and writes it from '{function.ApiName}' while '{other.ApiName}' may use it at the same time";
             default:
                 return null;
         }
     }
+
+    /// <summary>The same delegate, or one nested in the other: not two pieces of work running side by side.</summary>
+    private static bool Overlaps(ConcurrentDelegate a, ConcurrentDelegate b)
+        => a.FunctionSyntax.SyntaxTree == b.FunctionSyntax.SyntaxTree
+            && (a.FunctionSyntax.Span.Contains(b.FunctionSyntax.Span) || b.FunctionSyntax.Span.Contains(a.FunctionSyntax.Span));
 
     private static bool UsesSymbol(ConcurrentDelegate function, ISymbol symbol)
         => CapturedVariables.Uses(function.Function, function.FunctionSyntax.Span, function.FunctionSyntax.SyntaxTree)
