@@ -212,7 +212,9 @@ public sealed class CapturedClosureTests
             {
                 public static async Task<int> Run(int[] a)
                 {
-                    int counter = 0, left = 0, right = 0, shared = 0, done = 0;
+                    int counter = 0, left = 0, right = 0, shared = 0, done = 0, before = 0;
+                    Parallel.For(0, a.Length, i => a[i] += before);
+                    Task b = Task.Run(() => before = 1);
                     Task t1 = Task.Run(() => {|AP0007:counter|}++);
                     Task t2 = Task.Run(() => {|AP0007:counter|}++);
                     Task l = Task.Run(() => left = a[0]);
@@ -221,8 +223,8 @@ public sealed class CapturedClosureTests
                     Parallel.For(0, a.Length, i => a[i] += shared);
                     await Task.Run(() => done++);
                     await Task.Run(() => done++);
-                    await Task.WhenAll(t1, t2, l, r, s);
-                    return counter + left + right + shared + done;
+                    await Task.WhenAll(t1, t2, l, r, s, b);
+                    return counter + left + right + shared + done + before;
                 }
             }
             """);

@@ -137,7 +137,10 @@ public sealed class CapturedClosureAnalyzer : DiagnosticAnalyzer
                     return $"and writes it from every task the loop starts with '{function.ApiName}': the tasks race on it";
                 }
 
-                ConcurrentDelegate? other = running.FirstOrDefault(d => !Overlaps(d, function) && UsesSymbol(d, write.Symbol));
+                // A synchronous parallel call that finished before the task started cannot race with it.
+                ConcurrentDelegate? other = running.FirstOrDefault(d => !Overlaps(d, function)
+                    && (d.Construct == ParallelConstruct.Task || d.Call.Syntax.SpanStart > function.Call.Syntax.SpanStart)
+                    && UsesSymbol(d, write.Symbol));
                 return other is null ? null : $"and writes it from '{function.ApiName}' while '{other.ApiName}' may use it at the same time";
             default:
                 return null;
