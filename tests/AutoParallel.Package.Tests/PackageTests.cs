@@ -2,101 +2,48 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Runtime.CompilerServices;
 
 namespace AutoParallel.Package.Tests;
 
 /// <summary>
-/// What a user gets: <c>dotnet pack</c> makes one AutoParallel nupkg (runtime in lib/net8.0, generator in analyzers/dotnet/cs),
-/// and a fresh project that restores it from a local folder, and nothing else, gets <c>SumParallel</c> generated, runs it, and sees
-/// AutoParallel's diagnostics in its build output.
+/// What a user gets: <c>dotnet pack</c> makes one AutoParallel nupkg (runtime in lib/net8.0, generator and code fixes in
+/// analyzers/dotnet/cs), and a fresh project that restores it from a local folder, and nothing else, gets <c>SumParallel</c> generated,
+/// runs it, and sees AutoParallel's diagnostics in its build output.
 /// </summary>
-public sealed class PackageTests : IDisposable
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests
 {
-    private const string Version = "0.1.0";
+    private readonly PackedPackage _package;
 
-    private readonly string _root = DotNet.TempDirectory();
-
-    public void Dispose()
+    public PackageTests(PackedPackage package)
     {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _package = package;
+    }
+
+    [Fact]
+    public void The_package_holds_the_runtime_the_generator_and_the_code_fixes()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.Nupkg);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("lib/net8.0/AutoParallel.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/AutoParallel.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/AutoParallel.CodeFixes.dll", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.EndsWith("Generator.dll", StringComparison.Ordinal) || e.EndsWith("CodeFixes.dll", StringComparison.Ordinal)));
+
+        // Workspaces must never load into the compiler: the generator does not reference the code fixes or Workspaces.
+        using var generator = new MemoryStream();
+        zip.GetEntry("analyzers/dotnet/cs/AutoParallel.Generator.dll")!.Open().CopyTo(generator);
+        generator.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(generator);
+        var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var names = reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name)).ToList();
+        Assert.DoesNotContain(names, n => n.Contains("Workspaces", StringComparison.Ordinal) || n == "AutoParallel.CodeFixes");
     }
 
     [Fact]
     public void A_consumer_of_the_packed_package_gets_parallel_methods_and_diagnostics()
     {
-        string feed = Path.Combine(_root, "feed");
-        string project = Path.Combine(RepositoryRoot(), "src", "Attributes", "AutoParallel.Attributes.csproj");
-        DotNet.RunOk(_root, $"pack \"{project}\" -c Release -o \"{feed}\"");
-
-        string package = Path.Combine(feed, $"AutoParallel.{Version}.nupkg");
-        Assert.True(File.Exists(package), $"no {package}; feed holds: {string.Join(", ", Directory.GetFiles(feed).Select(Path.GetFileName))}");
-        using (ZipArchive zip = ZipFile.OpenRead(package))
-        {
-            var entries = zip.Entries.Select(e => e.FullName).ToList();
-            Assert.Contains("lib/net8.0/AutoParallel.dll", entries);
-            Assert.Contains("analyzers/dotnet/cs/AutoParallel.Generator.dll", entries);
-            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("Generator.dll", StringComparison.Ordinal));
-        }
-
-        string consumer = CreateConsumer(feed);
-        var environment = new[] { ("NUGET_PACKAGES", Path.Combine(_root, "packages")), ("AUTOPARALLEL_NUM_THREADS", "3") };
-        string build = DotNet.RunOk(consumer, "build -c Release", environment);
-        Assert.Contains("warning AP0008", build);
-        Assert.Contains("Console.WriteLine", build);
-
-        string run = DotNet.RunOk(consumer, "run -c Release --no-build", environment);
-        Assert.Contains("SumParallel=4999950000", run);
-        Assert.Contains("Sum=4999950000", run);
-        Assert.Contains("NumThreads=3", run);
-
-        File.WriteAllText(Path.Combine(consumer, "NotPartial.cs"), """
-            using AutoParallel;
-            public static class NotPartial
-            {
-                [Parallelise]
-                public static void Fill(int[] a) { for (int i = 0; i < a.Length; i++) a[i] = i; }
-            }
-            """);
-        var (exitCode, failed) = DotNet.Run(consumer, "build -c Release", environment);
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("error AP0001", failed);
-        Assert.Contains("'NotPartial' must be declared partial", failed);
-    }
-
-    private string CreateConsumer(string feed)
-    {
-        string directory = Path.Combine(_root, "consumer");
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net{Environment.Version.Major}.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="AutoParallel" Version="{Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+        string consumer = _package.CreateConsumer("consumer", """
             using AutoParallel;
 
             long[] values = Enumerable.Range(0, 100_000).Select(i => (long)i).ToArray();
@@ -121,9 +68,27 @@ public sealed class PackageTests : IDisposable
                 }
             }
             """);
-        return directory;
-    }
+        var environment = _package.Environment("consumer", ("AUTOPARALLEL_NUM_THREADS", "3"));
+        string build = DotNet.RunOk(consumer, "build -c Release", environment);
+        Assert.Contains("warning AP0008", build);
+        Assert.Contains("Console.WriteLine", build);
 
-    private static string RepositoryRoot([CallerFilePath] string file = "")
-        => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));
+        string run = DotNet.RunOk(consumer, "run -c Release --no-build", environment);
+        Assert.Contains("SumParallel=4999950000", run);
+        Assert.Contains("Sum=4999950000", run);
+        Assert.Contains("NumThreads=3", run);
+
+        File.WriteAllText(Path.Combine(consumer, "NotPartial.cs"), """
+            using AutoParallel;
+            public static class NotPartial
+            {
+                [Parallelise]
+                public static void Fill(int[] a) { for (int i = 0; i < a.Length; i++) a[i] = i; }
+            }
+            """);
+        var (exitCode, failed) = DotNet.Run(consumer, "build -c Release", environment);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error AP0001", failed);
+        Assert.Contains("'NotPartial' must be declared partial", failed);
+    }
 }

@@ -53,14 +53,23 @@ internal static class TestCompiler
         return new GeneratorRun(compilation, output, driver, generatorDiagnostics);
     }
 
+    /// <summary>Every analyzer AutoParallel ships: the [Parallelise] analysis and the rules for hand-written parallel code.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers => ImmutableArray.Create<DiagnosticAnalyzer>(
+        new ParalleliseAnalyzer(),
+        new InnerLoopParallelismAnalyzer(),
+        new NestedParallelismAnalyzer(),
+        new CapturedClosureAnalyzer());
+
     /// <summary>Every analyzer diagnostic of the compilation (AP0013, off by default, switched on), sorted by position.</summary>
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation)
+        => AnalyzeAsConfigured(compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+            compilation.Options.SpecificDiagnosticOptions.SetItem(RuleIds.ParallelisationReport, ReportDiagnostic.Info))));
+
+    /// <summary>Every analyzer diagnostic, with the severities the compilation's options (and .editorconfig, if given) configure.</summary>
+    public static ImmutableArray<Diagnostic> AnalyzeAsConfigured(Compilation compilation, AnalyzerOptions? options = null)
     {
-        var options = compilation.Options.WithSpecificDiagnosticOptions(
-            compilation.Options.SpecificDiagnosticOptions.SetItem(RuleIds.ParallelisationReport, ReportDiagnostic.Info));
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ParalleliseAnalyzer());
-        return compilation.WithOptions(options)
-            .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
+        return compilation
+            .WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(options ?? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult()
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ToImmutableArray();
