@@ -83,7 +83,12 @@ internal sealed class CallEffects
 
         if (StartsParallelRegion(method, type))
         {
-            findings.Report(DiagnosticDescriptors.NestedOversubscription, location, call);
+            // A PLINQ chain (a.AsParallel().Select(…).Sum()) is one region: reported once, on its last call.
+            if (type != "System.Linq.ParallelEnumerable" || ParallelApi.IsOutermostPlinqCall(invocation))
+            {
+                findings.Report(DiagnosticDescriptors.NestedOversubscription, location, call);
+            }
+
             return;
         }
 

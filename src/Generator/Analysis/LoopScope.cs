@@ -26,6 +26,7 @@ internal sealed class LoopScope
     private readonly Dictionary<ILocalSymbol, IOperation> _singleAssignments = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _capturedWritten = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ILocalSymbol> _building = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> _varying = new();
 
     public LoopScope(LoopShape loop, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken)
     {
@@ -144,6 +145,10 @@ internal sealed class LoopScope
                 return AffineForm.Atom(atom);
             case ILocalReferenceOperation local when IsPrivate(local.Local):
                 return FormOfPrivate(local.Local);
+            case IParameterReferenceOperation parameter when IsPrivate(parameter.Parameter):
+                // A parameter of a lambda in the body (Parallel.For(0, n, j => b[j] = …)) takes values the analysis cannot
+                // bound, like an inner loop variable without a range.
+                return AffineForm.Atom(VaryingAtom(parameter.Parameter));
         }
 
         return IsLoopInvariant(operation) ? AffineForm.Atom(AtomForExpression(operation)) : null;
@@ -163,7 +168,14 @@ internal sealed class LoopScope
     }
 
     /// <summary>Whether an atom stands for something that changes inside the loop (the index, an inner loop variable).</summary>
-    public bool IsVarying(string atom) => atom == IndexAtom || _ranges.ContainsKey(atom);
+    public bool IsVarying(string atom) => atom == IndexAtom || _ranges.ContainsKey(atom) || _varying.Contains(atom);
+
+    private string VaryingAtom(ISymbol symbol)
+    {
+        string atom = AtomFor(symbol);
+        _varying.Add(atom);
+        return atom;
+    }
 
     /// <summary>Whether the value of <paramref name="operation"/> is the same in every iteration.</summary>
     public bool IsLoopInvariant(IOperation operation)

@@ -490,3 +490,33 @@ public sealed class SoundnessDiagnosticTests
             """);
     }
 }
+
+/// <summary>Hand-written parallel loops inside a [Parallelise] method's loop.</summary>
+public sealed class HandWrittenInsideMarkedTests
+{
+    [Fact]
+    public void A_parallel_for_over_the_whole_array_inside_a_time_loop_carries_the_dependency()
+    {
+        DiagnosticMarkup.Verify("""
+            using System.Linq;
+            using System.Threading.Tasks;
+            using AutoParallel;
+            public static partial class K
+            {
+                [Parallelise]
+                public static void Steps(double[] a, double[] b, int steps)
+                {
+                    for (int t = 0; t < steps; t++)
+                        Parallel.For(0, b.Length, j => {|AP0003:b[j]|} = a[j] * t);
+                }
+
+                [Parallelise]
+                public static void Rows(double[][] m, double[] sums)
+                {
+                    for (int i = 0; i < m.Length; i++)
+                        sums[i] = {|AP0006:m[i].AsParallel().Select(x => x * 2).Sum()|};
+                }
+            }
+            """, ignore: "AP0008");
+    }
+}
