@@ -26,7 +26,7 @@ internal static class MethodModelBuilder
         CancellationToken cancellationToken)
     {
         SourceText source = syntax.SyntaxTree.GetText(cancellationToken);
-        string bodyTypePrefix = "__" + method.Name + OverloadSuffix(method) + "Parallel";
+        string bodyTypePrefix = "__" + method.Name + TypeChain.OverloadSuffix(method) + "Parallel";
         var loops = targets.Select((t, k) => BuildLoop(t, k, bodyTypePrefix, syntax, options, source)).ToList();
 
         return new ParallelMethodModel(
@@ -38,18 +38,6 @@ internal static class MethodModelBuilder
             Signature(syntax, method, generatedName),
             BodyPieces(syntax.Body!, targets, source).ToEquatableArray(),
             loops.ToEquatableArray());
-    }
-
-    /// <summary>Overloads get their body structs numbered apart: <c>__Sum2ParallelLoop0</c>.</summary>
-    private static string OverloadSuffix(IMethodSymbol method)
-    {
-        var overloads = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
-            .Where(m => m.DeclaringSyntaxReferences.Length > 0)
-            .OrderBy(m => m.DeclaringSyntaxReferences[0].SyntaxTree.FilePath, System.StringComparer.Ordinal)
-            .ThenBy(m => m.DeclaringSyntaxReferences[0].Span.Start)
-            .ToList();
-        int index = overloads.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method));
-        return overloads.Count > 1 && index > 0 ? index.ToString(CultureInfo.InvariantCulture) : string.Empty;
     }
 
     private static MethodSignatureModel Signature(MethodDeclarationSyntax syntax, IMethodSymbol method, string generatedName)

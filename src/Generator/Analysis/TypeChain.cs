@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Generic;
 using System.Linq;
 using AutoParallel.Generator.Diagnostics;
@@ -91,6 +92,18 @@ internal static class TypeChain
         }
 
         return safe.ToString();
+    }
+
+    /// <summary>Overloads get their generated members numbered apart: <c>__Sum2ParallelLoop0</c> (empty for the first or only one).</summary>
+    public static string OverloadSuffix(IMethodSymbol method)
+    {
+        var overloads = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
+            .Where(m => m.DeclaringSyntaxReferences.Length > 0)
+            .OrderBy(m => m.DeclaringSyntaxReferences[0].SyntaxTree.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(m => m.DeclaringSyntaxReferences[0].Span.Start)
+            .ToList();
+        int index = overloads.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method));
+        return overloads.Count > 1 && index > 0 ? index.ToString(CultureInfo.InvariantCulture) : string.Empty;
     }
 
     private static string Keyword(TypeDeclarationSyntax type) => type switch

@@ -45,6 +45,13 @@ internal sealed class IndentedWriter
         return new Scope(this, closingSuffix);
     }
 
+    /// <summary>Indents until the returned scope is disposed, with no braces.</summary>
+    public Scope Indented()
+    {
+        _depth++;
+        return new Scope(this, null);
+    }
+
     public override string ToString() => _text.ToString();
 
     /// <summary>
@@ -74,9 +81,9 @@ internal sealed class IndentedWriter
     public readonly struct Scope : IDisposable
     {
         private readonly IndentedWriter _writer;
-        private readonly string _suffix;
+        private readonly string? _suffix;
 
-        public Scope(IndentedWriter writer, string suffix)
+        public Scope(IndentedWriter writer, string? suffix)
         {
             _writer = writer;
             _suffix = suffix;
@@ -85,7 +92,10 @@ internal sealed class IndentedWriter
         public void Dispose()
         {
             _writer._depth--;
-            _writer.WriteLine("}" + _suffix);
+            if (_suffix is not null)
+            {
+                _writer.WriteLine("}" + _suffix);
+            }
         }
     }
 }

@@ -46,7 +46,7 @@ internal static class TestCompiler
     public static GeneratorRun Generate(CSharpCompilation compilation)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new ParalleliseGenerator().AsSourceGenerator() },
+            new[] { new ParalleliseGenerator().AsSourceGenerator(), new VectoriseGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
@@ -56,6 +56,7 @@ internal static class TestCompiler
     /// <summary>Every analyzer AutoParallel ships: the [Parallelise] analysis and the rules for hand-written parallel code.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers => ImmutableArray.Create<DiagnosticAnalyzer>(
         new ParalleliseAnalyzer(),
+        new VectoriseAnalyzer(),
         new InnerLoopParallelismAnalyzer(),
         new NestedParallelismAnalyzer(),
         new CapturedClosureAnalyzer());
