@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace AutoParallel;
 
@@ -42,10 +43,43 @@ public static class VectorLanes
         where TTarget : unmanaged, INumberBase<TTarget>
     {
         Span<TTarget> target = destination.Slice(0, Vector<TLane>.Count);
+        if (Unsafe.SizeOf<TLane>() == 2 * Unsafe.SizeOf<TTarget>() && Vector.IsHardwareAccelerated)
+        {
+            // Halving the width: one vector narrow, then half a vector's bytes stored (the values are in range, so truncating is exact).
+            Vector<TTarget> narrowed = NarrowHalf<TLane, TTarget>(lanes);
+            Unsafe.CopyBlockUnaligned(
+                ref Unsafe.As<TTarget, byte>(ref MemoryMarshal.GetReference(target)),
+                ref Unsafe.As<Vector<TTarget>, byte>(ref narrowed),
+                (uint)(Vector<byte>.Count / 2));
+            return;
+        }
+
         for (int lane = 0; lane < target.Length; lane++)
         {
             target[lane] = TTarget.CreateTruncating(lanes[lane]);
         }
+    }
+
+    /// <summary><see cref="Vector.Narrow(Vector{long}, Vector{long})"/> and its kin for a lane type twice the target's size; the low half holds <paramref name="lanes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<TTarget> NarrowHalf<TLane, TTarget>(Vector<TLane> lanes)
+        where TLane : unmanaged
+        where TTarget : unmanaged
+    {
+        if (typeof(TLane) == typeof(long) || typeof(TLane) == typeof(ulong))
+        {
+            Vector<ulong> wide = Vector.AsVectorUInt64(lanes);
+            return Vector.As<uint, TTarget>(Vector.Narrow(wide, wide));
+        }
+
+        if (typeof(TLane) == typeof(int) || typeof(TLane) == typeof(uint))
+        {
+            Vector<uint> wide = Vector.AsVectorUInt32(lanes);
+            return Vector.As<ushort, TTarget>(Vector.Narrow(wide, wide));
+        }
+
+        Vector<ushort> halves = Vector.AsVectorUInt16(lanes);
+        return Vector.As<byte, TTarget>(Vector.Narrow(halves, halves));
     }
 
     /// <summary>The first <c>Vector&lt;TMask&gt;.Count</c> booleans of <paramref name="source"/> as a lane mask: all bits set for <see langword="true"/>.</summary>
