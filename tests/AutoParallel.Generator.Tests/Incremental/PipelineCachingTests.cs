@@ -33,6 +33,9 @@ public sealed class PipelineCachingTests
             {
                 for (int i = 0; i < values.Length; i++) values[i] *= factor;
             }
+
+            [Vectorise]
+            public static double Axpy([Scalar] double a, double x, double y) => a * x + y;
         }
         """;
 
@@ -77,16 +80,31 @@ public sealed class PipelineCachingTests
             SyntaxTree old = c.SyntaxTrees.Single(t => t.ToString().Contains("Parallelise", StringComparison.Ordinal));
             return c.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(old.ToString().Replace("values[i] *= factor", "values[i] *= factor + 1"), TestCompiler.ParseOptions, old.FilePath));
         });
-        var reasons = second.Driver.GetRunResult().Results[0].TrackedSteps["ParalleliseModels"].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        var reasons = Steps(second)["ParalleliseModels"].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.Contains(IncrementalStepRunReason.Modified, reasons);
         Assert.NotEqual(first.Sources.Single(s => s.Key.Contains("Scale", StringComparison.Ordinal)).Value, second.Sources.Single(s => s.Key.Contains("Scale", StringComparison.Ordinal)).Value);
+    }
+
+    [Fact]
+    public void Editing_a_kernel_regenerates_its_span_overload_only()
+    {
+        var (first, second) = RunTwice(c =>
+        {
+            SyntaxTree old = c.SyntaxTrees.Single(t => t.ToString().Contains("Vectorise", StringComparison.Ordinal));
+            return c.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(old.ToString().Replace("a * x + y", "a * x - y"), TestCompiler.ParseOptions, old.FilePath));
+        });
+        var steps = Steps(second);
+        Assert.Contains(IncrementalStepRunReason.Modified, steps["VectoriseModels"].SelectMany(s => s.Outputs).Select(o => o.Reason));
+        Assert.All(steps["ParalleliseModels"].SelectMany(s => s.Outputs), o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        string Axpy(GeneratorRun run) => run.Sources.Single(s => s.Key.Contains("Axpy", StringComparison.Ordinal)).Value;
+        Assert.NotEqual(Axpy(first), Axpy(second));
     }
 
     [Fact]
     public void Step_outputs_hold_no_compilation_symbol_or_syntax()
     {
         var run = TestCompiler.Generate(TestCompiler.Compile(new[] { Kernels, Unrelated }));
-        var steps = run.Driver.GetRunResult().Results[0].TrackedSteps;
+        var steps = Steps(run);
         foreach (string name in TrackedSteps)
         {
             Assert.True(steps.ContainsKey(name), $"step {name} did not run");
@@ -105,9 +123,13 @@ public sealed class PipelineCachingTests
         return (first, new GeneratorRun(compilation, compilation, driver, default));
     }
 
+    /// <summary>The tracked steps of every generator (the [Parallelise] and the [Vectorise] pipelines).</summary>
+    private static Dictionary<string, System.Collections.Immutable.ImmutableArray<IncrementalGeneratorRunStep>> Steps(GeneratorRun run)
+        => run.Driver.GetRunResult().Results.SelectMany(r => r.TrackedSteps).Where(s => TrackedSteps.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value);
+
     private static void AssertSteps(GeneratorRun run, params IncrementalStepRunReason[] allowed)
     {
-        var steps = run.Driver.GetRunResult().Results[0].TrackedSteps;
+        var steps = Steps(run);
         foreach (string name in TrackedSteps)
         {
             Assert.True(steps.ContainsKey(name), $"step {name} did not run");

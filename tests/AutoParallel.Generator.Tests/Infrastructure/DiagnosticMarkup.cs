@@ -38,6 +38,7 @@ internal static class DiagnosticMarkup
             string? method = error.Location.SourceTree!.GetRoot().FindNode(error.Location.SourceSpan)
                 .AncestorsAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().FirstOrDefault()?.Identifier.Text;
             Assert.False(method is not null && run.Sources.Keys.Any(hint => hint.Contains("." + method + ".Parallel", StringComparison.Ordinal)
+                || hint.Contains("." + method + ".Vectorise", StringComparison.Ordinal)
                 || hint.Contains("." + method + "_", StringComparison.Ordinal)),
                 $"{error.Id} was reported in '{method}', yet code was generated for it");
         }

@@ -62,7 +62,13 @@ internal sealed partial class KernelLowering
         bool reachesEnd = lowering.LowerStatements(ChildStatements(body), Region.AllLanes);
         lowering.WritePrologue();
         string returned = lowering.CanBail ? "return true;" : "return;";
-        foreach (string line in IndentedWriter.Dedent(lowering._body.ToString()))
+        var lines = IndentedWriter.Dedent(lowering._body.ToString()).ToList();
+        if (!lowering.CanBail && lines.Count > 0 && lines[lines.Count - 1] == ReturnMarker)
+        {
+            lines.RemoveAt(lines.Count - 1); // a void function's last statement needs no return
+        }
+
+        foreach (string line in lines)
         {
             lowering._writer.WriteLine(line.Replace(ReturnMarker, returned));
         }

@@ -122,7 +122,7 @@ internal sealed class VectoriseAnalysis
             yield return (syntax.TypeParameterList?.GetLocation() ?? name, "it is generic; write one kernel per element type");
         }
 
-        if (LaneType.Of(method.ReturnType) is null)
+        if (LaneType.Of(method.ReturnType) is null && method.ReturnType is not ITypeParameterSymbol)
         {
             yield return (syntax.ReturnType.GetLocation(), $"its result type '{method.ReturnType.ToDisplayString()}' is not {LaneType.SupportedList}");
         }
@@ -139,7 +139,7 @@ internal sealed class VectoriseAnalysis
             {
                 yield return (at, $"parameter '{parameter.Name}' is passed by {parameter.RefKind.ToString().ToLowerInvariant()}; kernel parameters are values");
             }
-            else if (LaneType.Of(parameter.Type) is null)
+            else if (LaneType.Of(parameter.Type) is null && parameter.Type is not ITypeParameterSymbol)
             {
                 yield return (at, $"parameter '{parameter.Name}' has type '{parameter.Type.ToDisplayString()}', not {LaneType.SupportedList}");
             }
