@@ -50,9 +50,16 @@ public sealed class PackageTests
             Console.WriteLine($"Sum={Kernels.Sum(values)}");
             Console.WriteLine($"SumParallel={Kernels.SumParallel(values)}");
             Console.WriteLine($"NumThreads={ParallelRuntime.NumThreads}");
+            double[] x = Enumerable.Range(0, 1001).Select(i => (double)i).ToArray();
+            double[] scaled = new double[x.Length];
+            Kernels.Axpy(2, x, x, scaled);
+            Console.WriteLine($"Axpy={scaled.Sum()}");
 
             public static partial class Kernels
             {
+                [Vectorise]
+                public static double Axpy([Scalar] double a, double x, double y) => a * x + y;
+
                 [Parallelise]
                 public static long Sum(long[] values)
                 {
@@ -77,6 +84,7 @@ public sealed class PackageTests
         Assert.Contains("SumParallel=4999950000", run);
         Assert.Contains("Sum=4999950000", run);
         Assert.Contains("NumThreads=3", run);
+        Assert.Contains("Axpy=1501500", run);
 
         File.WriteAllText(Path.Combine(consumer, "NotPartial.cs"), """
             using AutoParallel;
