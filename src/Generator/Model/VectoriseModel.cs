@@ -56,9 +56,8 @@ internal sealed record KernelValueModel(string Type, string LaneType, LaneAccess
 internal sealed record KernelParameterModel(string Name, bool IsScalar, KernelValueModel Value);
 
 /// <summary>The lowered kernel: a private function from one vector of lanes per span to a vector of results.</summary>
-/// <param name="Width">Bytes per lane.</param>
 /// <param name="CountType">The element type whose <c>Vector&lt;T&gt;.Count</c> is the lane count, as written in comments and loops.</param>
 /// <param name="CanBail">The function returns <see langword="false"/> when a block must take the scalar path.</param>
 /// <param name="Body">The lowered statements.</param>
 /// <param name="Summary">One line for the generated comment: which values live in which lanes.</param>
-internal sealed record LaneFunctionModel(int Width, string CountType, bool CanBail, string Body, string Summary);
+internal sealed record LaneFunctionModel(string CountType, bool CanBail, string Body, string Summary);

@@ -167,7 +167,7 @@ public sealed class VectoriseEquivalenceTests : IClassFixture<VectoriseEquivalen
         public static readonly string[] Names =
         {
             "Mandel", "MandelWhile", "Axpy", "Branchy", "Maths", "MinMax", "Single", "Wrapping", "Unsigned", "Widened", "Truncate", "ToByte",
-            "FromLong", "Compare", "FromBool", "Shorts", "Bytes", "Divide", "Absolute", "Thrower", "Loops", "Trig", "Constant", "MandelParallel",
+            "FromLong", "Compare", "FromBool", "Shorts", "Bytes", "Divide", "Absolute", "Thrower", "Loops", "Guarded", "Trig", "Constant", "MandelParallel",
         };
     }
 }

@@ -140,6 +140,16 @@ internal static class VectoriseKernels
                 return count;
             }
 
+            // Lanes with x <= 0 return before the loop; if they entered it, n += 0 would keep them in it for ever.
+            [Vectorise]
+            public static int Guarded(int x)
+            {
+                if (x <= 0) return 0;
+                int n = 0;
+                while (n < 100) n += x;
+                return n;
+            }
+
             [Vectorise]
             public static double Trig(double x) => Math.Sin(x) * 2;
 

@@ -240,7 +240,8 @@ internal sealed partial class KernelLowering
             }
 
             _body.WriteLine($"// {LoopHeader(loop)}: lanes leave this loop at different iterations; it runs while any lane is in it");
-            _body.WriteLine($"{MaskVector} {remaining} = {region.Lanes ?? AllLanes};");
+            // Lanes that returned already must not enter: their values no longer change, so they might never leave.
+            _body.WriteLine($"{MaskVector} {remaining} = {BailLanes(region) ?? AllLanes};");
             _body.WriteLine("while (true)");
             _body.WriteLine("{");
             using (Indent())
@@ -372,7 +373,7 @@ internal sealed partial class KernelLowering
         return true;
     }
 
-    /// <summary>The lanes whose values matter here, or <see langword="null"/> for all.</summary>
+    /// <summary>The lanes whose values matter here (those of the region that have not returned), or <see langword="null"/> for all.</summary>
     private string? BailLanes(Region region) => (region.Lanes, _mayDeactivate) switch
     {
         (null, false) => null,

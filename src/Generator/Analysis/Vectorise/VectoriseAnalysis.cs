@@ -103,7 +103,7 @@ internal sealed class VectoriseAnalysis
             Value(result, width),
             parallel,
             "__" + method.Name + TypeChain.OverloadSuffix(method),
-            lowering is null ? null : new LaneFunctionModel(width, CountType(varying, result, width), lowering.CanBail, lowering.Text, Summary(body, uniformity, varying, result, width)),
+            lowering is null ? null : new LaneFunctionModel(CountType(varying, result, width), lowering.CanBail, lowering.Text, Summary(body, uniformity, varying, result, width)),
             scalarReason,
             lowering is null ? cost : System.Math.Max(0.05, System.Math.Round(cost * width / 32, 3)));
         return new VectoriseAnalysis(findings.Diagnostics.ToImmutableArray(), vectoriseModel);
