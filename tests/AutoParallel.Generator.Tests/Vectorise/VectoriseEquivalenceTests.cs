@@ -21,8 +21,10 @@ public sealed class VectoriseEquivalenceTests : IClassFixture<VectoriseEquivalen
 
     public static IEnumerable<int> Lengths()
     {
+        // count / 8 elements fill one vector of 8-byte lanes, count / 4 one of 4-byte lanes; kernels run pairs of vectors, then
+        // one vector, then the remainder one by one: these lengths reach every combination for every lane width.
         int count = Vector<byte>.Count;
-        return new[] { 0, 1, 2, 3, count / 8 - 1, count / 8, count / 8 + 1, count / 4 + 1, count / 2 - 1, count + 1, 3 * count + 5, 1000, 4099 }.Where(n => n >= 0).Distinct();
+        return new[] { 0, 1, 2, 3, count / 8 - 1, count / 8, count / 8 + 1, count / 4 + 1, 3 * count / 8 + 1, count / 2 - 1, 3 * count / 4 + 1, count + 1, 3 * count + 5, 1000, 4099 }.Where(n => n >= 0).Distinct();
     }
 
     [Theory]

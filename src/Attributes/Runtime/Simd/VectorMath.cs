@@ -153,4 +153,54 @@ public static class VectorMath
             return new Vector<float>(lanes);
         }
     }
+
+    /// <summary><see cref="Negate(Vector{double})"/> on both halves of a <see cref="VectorPair{T}"/>.</summary>
+    /// <param name="x">The values.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorPair<double> Negate(VectorPair<double> x) => new(Negate(x.First), Negate(x.Second));
+
+    /// <summary><see cref="Negate(Vector{float})"/> on both halves of a <see cref="VectorPair{T}"/>.</summary>
+    /// <param name="x">The values.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorPair<float> Negate(VectorPair<float> x) => new(Negate(x.First), Negate(x.Second));
+
+    /// <summary><see cref="Min(Vector{double}, Vector{double})"/> on both halves of a <see cref="VectorPair{T}"/>.</summary>
+    /// <param name="x">The first values.</param>
+    /// <param name="y">The second values.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorPair<double> Min(VectorPair<double> x, VectorPair<double> y) => new(Min(x.First, y.First), Min(x.Second, y.Second));
+
+    /// <summary><see cref="Min(Vector{float}, Vector{float})"/> on both halves of a <see cref="VectorPair{T}"/>.</summary>
+    /// <param name="x">The first values.</param>
+    /// <param name="y">The second values.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorPair<float> Min(VectorPair<float> x, VectorPair<float> y) => new(Min(x.First, y.First), Min(x.Second, y.Second));
+
+    /// <summary><see cref="Max(Vector{double}, Vector{double})"/> on both halves of a <see cref="VectorPair{T}"/>.</summary>
+    /// <param name="x">The first values.</param>
+    /// <param name="y">The second values.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorPair<double> Max(VectorPair<double> x, VectorPair<double> y) => new(Max(x.First, y.First), Max(x.Second, y.Second));
+
+    /// <summary><see cref="Max(Vector{float}, Vector{float})"/> on both halves of a <see cref="VectorPair{T}"/>.</summary>
+    /// <param name="x">The first values.</param>
+    /// <param name="y">The second values.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorPair<float> Max(VectorPair<float> x, VectorPair<float> y) => new(Max(x.First, y.First), Max(x.Second, y.Second));
+
+    /// <summary><see cref="FusedMultiplyAdd(Vector{double}, Vector{double}, Vector{double})"/> on both halves of a <see cref="VectorPair{T}"/>.</summary>
+    /// <param name="x">The first factors.</param>
+    /// <param name="y">The second factors.</param>
+    /// <param name="z">The addends.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorPair<double> FusedMultiplyAdd(VectorPair<double> x, VectorPair<double> y, VectorPair<double> z)
+        => new(FusedMultiplyAdd(x.First, y.First, z.First), FusedMultiplyAdd(x.Second, y.Second, z.Second));
+
+    /// <summary><see cref="FusedMultiplyAdd(Vector{float}, Vector{float}, Vector{float})"/> on both halves of a <see cref="VectorPair{T}"/>.</summary>
+    /// <param name="x">The first factors.</param>
+    /// <param name="y">The second factors.</param>
+    /// <param name="z">The addends.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VectorPair<float> FusedMultiplyAdd(VectorPair<float> x, VectorPair<float> y, VectorPair<float> z)
+        => new(FusedMultiplyAdd(x.First, y.First, z.First), FusedMultiplyAdd(x.Second, y.Second, z.Second));
 }

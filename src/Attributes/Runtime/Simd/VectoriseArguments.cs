@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace AutoParallel;
@@ -16,7 +18,7 @@ public static class VectoriseArguments
     {
         if (actual != length)
         {
-            throw new ArgumentException($"Span '{parameter}' has {actual} elements but '{first}' has {length}: every span of a vectorised call must have the same length.", parameter);
+            ThrowLengthDiffers(length, actual, parameter, first);
         }
     }
 
@@ -39,7 +41,19 @@ public static class VectoriseArguments
         ReadOnlySpan<byte> resultBytes = MemoryMarshal.AsBytes((ReadOnlySpan<TResult>)result);
         if (inputBytes.Overlaps(resultBytes, out int offset) && (offset != 0 || inputBytes.Length != resultBytes.Length))
         {
-            throw new ArgumentException($"Span '{resultName}' overlaps '{inputName}' at a different position: the output may only be the very same memory as an input of the same type.", resultName);
+            ThrowPartialOverlap(inputName, resultName);
         }
     }
+
+    // The throws live apart, never inlined: the checks inline into every generated overload, and a message built in place
+    // would cost the JIT so much of its inlining budget that a large caller stops inlining the lane functions.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowLengthDiffers(int length, int actual, string parameter, string first)
+        => throw new ArgumentException($"Span '{parameter}' has {actual} elements but '{first}' has {length}: every span of a vectorised call must have the same length.", parameter);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowPartialOverlap(string inputName, string resultName)
+        => throw new ArgumentException($"Span '{resultName}' overlaps '{inputName}' at a different position: the output may only be the very same memory as an input of the same type.", resultName);
 }

@@ -7,12 +7,12 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AutoParallel.Generator.Analysis.Vectorise;
 
 /// <summary>
-/// Expressions: each varying operation becomes the <c>System.Numerics.Vector</c> operation that gives, in every lane, exactly the
-/// bits the scalar operation gives; uniform sub-expressions stay scalar C# and are broadcast where they meet varying ones.
+/// Expressions: each varying operation becomes the <c>System.Numerics.Vector</c> operation (through <c>AutoParallel.VectorPair</c>,
+/// which applies it to both vectors of a pair) that gives, in every lane, exactly the bits the scalar operation gives; uniform sub-expressions stay scalar C# and are broadcast where they meet varying ones.
 /// </summary>
 internal sealed partial class KernelLowering
 {
-    private const string Vectors = "global::System.Numerics.Vector";
+    private const string Vectors = "global::AutoParallel.VectorPair";
     private const string Helpers = "global::AutoParallel.VectorMath";
 
     private LaneValue Lower(IOperation operation, Region region)

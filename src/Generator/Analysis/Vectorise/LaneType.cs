@@ -108,10 +108,15 @@ internal sealed class LaneType
         };
     }
 
-    /// <summary><c>global::System.Numerics.Vector&lt;T&gt;</c> of this type's representation at <paramref name="width"/>.</summary>
+    /// <summary>The lane function's type for values of this type at <paramref name="width"/>: a pair of vectors of its representation.</summary>
     public string VectorOf(int width) => Vector(Representation(width).Keyword);
 
-    public static string Vector(string element) => $"global::System.Numerics.Vector<{element}>";
+    /// <summary>
+    /// <c>global::AutoParallel.VectorPair&lt;T&gt;</c>: lane functions compute two <c>Vector&lt;T&gt;</c>s side by side, so that
+    /// the two halves' independent instructions overlap in the CPU (a chain of dependent operations, as in a loop, otherwise
+    /// leaves the vector units waiting).
+    /// </summary>
+    public static string Vector(string element) => $"global::AutoParallel.VectorPair<{element}>";
 
     public override string ToString() => Keyword;
 }
