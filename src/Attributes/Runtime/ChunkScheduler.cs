@@ -7,25 +7,30 @@ using System.Threading.Tasks;
 namespace AutoParallel;
 
 /// <summary>
-/// Runs a <see cref="ChunkPlan"/> on the thread pool: the calling thread and up to <c>workers - 1</c> helpers claim grains
-/// according to the schedule; reductions accumulate per grain (ordered) or per worker (unordered) and are combined into
-/// the total at the end, in a fixed order.
+/// Runs a <see cref="ChunkPlan"/> on the <see cref="WorkerPool"/> team (or, while another thread's loop holds the team, on
+/// the .NET thread pool): the calling thread and up to <c>workers - 1</c> helpers claim grains according to the schedule;
+/// reductions accumulate per grain (ordered) or per worker (unordered) and are combined into the total at the end, in a
+/// fixed order. A region object is kept per thread and loop type, so a parallel loop allocates nothing once warm.
 /// </summary>
 internal static class ChunkScheduler
 {
     public static void Run<TBody, TAccumulator>(in ChunkPlan plan, int workers, ref TBody body, ref TAccumulator total)
         where TBody : struct, IReductionBody<TAccumulator>
     {
-        var region = new Region<TBody, TAccumulator>(plan, workers, body);
+        var region = Region<TBody, TAccumulator>.Rent(plan, workers, body);
         try
         {
-            Parallel.For(0, region.Workers, new ParallelOptions { MaxDegreeOfParallelism = region.Workers }, region.Work);
+            if (!WorkerPool.TryRun(region))
+            {
+                Parallel.For(0, region.Workers, new ParallelOptions { MaxDegreeOfParallelism = region.Workers }, region.Work);
+            }
+
             region.Failure.ThrowIfFailed();
             region.CombineInto(ref total);
         }
         finally
         {
-            region.Release();
+            region.Return();
         }
     }
 
@@ -52,34 +57,42 @@ internal static class ChunkScheduler
         }
     }
 
-    private sealed class Region<TBody, TAccumulator>
+    private sealed class Region<TBody, TAccumulator> : ParallelRegion
         where TBody : struct, IReductionBody<TAccumulator>
     {
         private static readonly bool s_hasAccumulator = typeof(TAccumulator) != typeof(NoAccumulator);
 
-        private readonly ChunkPlan _plan;
-        private readonly TBody _body;
-        private readonly TAccumulator[]? _partials;
-        private readonly int _partialCount;
+        /// <summary>This thread's idle region of this loop type; a nested region (when allowed) takes a new one.</summary>
+        [ThreadStatic]
+        private static Region<TBody, TAccumulator>? t_idle;
+
+        private ChunkPlan _plan;
+        private TBody _body;
+        private TAccumulator[]? _partials;
+        private int _partialCount;
         private long _nextGrain;
 
-        public Region(in ChunkPlan plan, int workers, TBody body)
+        public static Region<TBody, TAccumulator> Rent(in ChunkPlan plan, int workers, TBody body)
         {
-            _plan = plan;
-            _body = body;
-            Workers = (int)Math.Min(workers, plan.Distribution == Distribution.StaticBlocks ? plan.Count : plan.GrainCount);
+            Region<TBody, TAccumulator> region = t_idle ?? new Region<TBody, TAccumulator>();
+            t_idle = null;
+            region._plan = plan;
+            region._body = body;
+            region._nextGrain = 0;
+            region.Workers = (int)Math.Min(workers, plan.Distribution == Distribution.StaticBlocks ? plan.Count : plan.GrainCount);
+            region.Context = ExecutionContext.Capture();
             if (s_hasAccumulator)
             {
-                _partialCount = plan.Ordered ? checked((int)plan.GrainCount) : Workers;
-                _partials = ArrayPool<TAccumulator>.Shared.Rent(_partialCount);
+                region._partialCount = plan.Ordered ? checked((int)plan.GrainCount) : region.Workers;
+                region._partials = ArrayPool<TAccumulator>.Shared.Rent(region._partialCount);
             }
-        }
 
-        public int Workers { get; }
+            return region;
+        }
 
         public FirstFailure Failure { get; } = new();
 
-        public void Work(int worker)
+        public override void Work(int worker)
         {
             NestedRegionGuard.Enter();
             try
@@ -137,12 +150,19 @@ internal static class ChunkScheduler
             }
         }
 
-        public void Release()
+        /// <summary>Gives the partials back and keeps this region for the thread's next loop, holding none of the user's data.</summary>
+        public void Return()
         {
             if (_partials is not null)
             {
                 ArrayPool<TAccumulator>.Shared.Return(_partials, RuntimeHelpers.IsReferenceOrContainsReferences<TAccumulator>());
+                _partials = null;
             }
+
+            _body = default;
+            Context = null;
+            Failure.Reset();
+            t_idle = this;
         }
 
         /// <summary>The next grains for this worker; <paramref name="claimed"/> counts this worker's earlier claims.</summary>

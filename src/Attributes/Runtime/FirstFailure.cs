@@ -32,4 +32,12 @@ internal sealed class FirstFailure
     }
 
     public void ThrowIfFailed() => _exception?.Throw();
+
+    /// <summary>Forgets any failure, for the next loop that reuses this region.</summary>
+    public void Reset()
+    {
+        _exception = null;
+        _iteration = long.MaxValue;
+        _failed = false;
+    }
 }
