@@ -89,7 +89,8 @@ internal static class MethodModelBuilder
             method.TypeParameterList is { } list ? "<" + string.Join(", ", list.Parameters.Select(p => p.Identifier.Text)) + ">" : string.Empty,
             string.Join(" ", method.ConstraintClauses.Select(c => c.ToString())),
             loop.AliasGuards.ToEquatableArray(),
-            loop.AliasGuards.Count == 0 ? string.Empty : SourceSlice.Text(source, shape.Syntax.Span, System.Array.Empty<(TextSpan, string)>()));
+            loop.AliasGuards.Count == 0 ? string.Empty : SourceSlice.Text(source, shape.Syntax.Span, System.Array.Empty<(TextSpan, string)>()),
+            SimdSum.Find(loop));
     }
 
     private static IterationSpaceModel Space(LoopShape shape, IReadOnlyList<LoopAnalysis> fused)

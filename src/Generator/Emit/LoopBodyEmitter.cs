@@ -149,18 +149,13 @@ internal static class LoopBodyEmitter
             {
                 WriteCollapsedLoop(writer, loop);
             }
+            else if (loop.SimdSum is { } simd)
+            {
+                WriteSimdSum(writer, loop, simd);
+            }
             else
             {
-                writer.WriteLine($"for ({space.IndexType} {space.IndexName} = ({space.IndexType})__from; {space.IndexName} < __to; {Increment(space.IndexName, space.StepText)})");
-                using (writer.Block())
-                {
-                    if (space.ElementDeclaration.Length > 0)
-                    {
-                        writer.WriteLine(space.ElementDeclaration);
-                    }
-
-                    writer.WriteBlockText(loop.BodyText);
-                }
+                WriteChunkLoop(writer, loop);
             }
 
             if (loop.Reductions.Any(r => !r.IsArray))
@@ -172,6 +167,46 @@ internal static class LoopBodyEmitter
             {
                 writer.WriteLine($"__accumulator.{reduction.Name} = {reduction.Name};");
             }
+        }
+    }
+
+    /// <summary>The user's loop over the chunk <c>[__from, __to)</c>.</summary>
+    private static void WriteChunkLoop(IndentedWriter writer, ParallelLoopModel loop)
+    {
+        IterationSpaceModel space = loop.Space;
+        writer.WriteLine($"for ({space.IndexType} {space.IndexName} = ({space.IndexType})__from; {space.IndexName} < __to; {Increment(space.IndexName, space.StepText)})");
+        using (writer.Block())
+        {
+            if (space.ElementDeclaration.Length > 0)
+            {
+                writer.WriteLine(space.ElementDeclaration);
+            }
+
+            writer.WriteBlockText(loop.BodyText);
+        }
+    }
+
+    /// <summary>
+    /// <c>s += x[i]</c> over the chunk as a SIMD sum, when the chunk lies inside <c>x</c>; otherwise the user's loop runs, so
+    /// an index out of range throws what it throws in the user's method.
+    /// </summary>
+    private static void WriteSimdSum(IndentedWriter writer, ParallelLoopModel loop, SimdSumModel simd)
+    {
+        string name = loop.Reductions[0].Name;
+        string slice = simd.IsSpan
+            ? $"{simd.Source}.Slice((int)__from, (int)(__to - __from))"
+            : $"new global::System.ReadOnlySpan<{simd.ElementType}>({simd.Source}, (int)__from, (int)(__to - __from))";
+        writer.WriteLine($"// SIMD: {name} += {simd.Source}[…] adds the chunk in Vector<{simd.ElementType}> lanes, in an order fixed by the chunk's bounds.");
+        writer.WriteLine($"if (__from >= 0 && __to <= {simd.Source}.Length)");
+        using (writer.Block())
+        {
+            writer.WriteLine($"{name} = global::AutoParallel.VectorReduction.Sum({slice}, {name});");
+        }
+
+        writer.WriteLine("else");
+        using (writer.Block())
+        {
+            WriteChunkLoop(writer, loop);
         }
     }
 

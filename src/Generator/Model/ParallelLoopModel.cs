@@ -18,6 +18,7 @@ namespace AutoParallel.Generator.Model;
 /// <param name="AliasGuards">Conditions under which the loop runs as written (two variables sharing storage would create a dependency).</param>
 /// <param name="SequentialText">The user's loop statement, run as written when an alias guard holds.</param>
 /// <param name="Constraints">Their constraint clauses, or empty.</param>
+/// <param name="SimdSum">When the body is exactly <c>s += x[i]</c>: how each chunk sums in SIMD lanes instead; else <see langword="null"/>.</param>
 internal sealed record ParallelLoopModel(
     int Ordinal,
     string BodyTypeName,
@@ -33,12 +34,19 @@ internal sealed record ParallelLoopModel(
     string TypeArguments,
     string Constraints,
     EquatableArray<string> AliasGuards,
-    string SequentialText)
+    string SequentialText,
+    SimdSumModel? SimdSum)
 {
     public bool HasReductions => !Reductions.IsEmpty;
 
     public bool HasSpans => Captures.Any(c => c.IsSpan);
 }
+
+/// <summary>A loop whose body is <c>s += x[i]</c> over an array or span: each chunk adds its elements in SIMD lanes.</summary>
+/// <param name="Source">The array or span read (a local or parameter, captured by the body struct).</param>
+/// <param name="ElementType">Its element type, the reduction's type: <c>double</c>, <c>float</c>, <c>int</c> or <c>long</c>.</param>
+/// <param name="IsSpan">Whether <paramref name="Source"/> is a span (else an array).</param>
+internal sealed record SimdSumModel(string Source, string ElementType, bool IsSpan);
 
 /// <summary>How a chunk of the iteration space <c>[From, To)</c> with <c>Step</c> maps back to the user's loop variables.</summary>
 /// <param name="Kind">Counting loop, array/span element loop, …</param>
