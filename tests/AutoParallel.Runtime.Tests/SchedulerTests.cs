@@ -124,6 +124,30 @@ public sealed class SchedulerTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3999)]
+    [InlineData(4000)]
+    [InlineData(4001)]
+    [InlineData(20_000)]
+    public void Ordered_results_do_not_depend_on_whether_a_small_loop_skips_the_chunked_path(int count)
+    {
+        // Auto grains hold 4000 iterations at 1 ns each: up to there a loop runs as one chunk without a plan.
+        var random = new Random(count);
+        double[] values = Enumerable.Range(0, count).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-10, 10))).ToArray();
+        long Bits(long minIterations, int threads)
+        {
+            ParallelRuntime.NumThreads = threads;
+            var body = new SumBody { Values = values };
+            return BitConverter.DoubleToInt64Bits(ParallelRuntime.Reduce(0, values.Length, 1, new LoopOptions(ordered: true, minIterations: minIterations), ref body, 1.5));
+        }
+
+        long expected = Bits(2, 2);
+        Assert.Equal(expected, Bits(2, 1));
+        Assert.Equal(expected, Bits(long.MaxValue, 2));
+        Assert.Equal(expected, Bits(0, 3));
+    }
+
     [Fact]
     public void A_body_exception_is_rethrown_as_itself_from_the_earliest_chunk()
     {

@@ -138,12 +138,10 @@ internal readonly struct ChunkPlan
         return Math.Clamp(grain, 1, count);
     }
 
-    private static long AutoGrainSize(long count, double costPerIteration)
-    {
-        long byBalance = CeilDiv(count, AutoGrainsPerLoop);
-        long byWork = (long)Math.Ceiling(TargetGrainWorkNs / costPerIteration);
-        return Math.Max(byBalance, byWork);
-    }
+    /// <summary>The smallest automatic grain: iterations that carry <see cref="TargetGrainWorkNs"/> of work.</summary>
+    internal static long WorkGrainSize(double costPerIteration) => (long)Math.Ceiling(TargetGrainWorkNs / costPerIteration);
+
+    private static long AutoGrainSize(long count, double costPerIteration) => Math.Max(CeilDiv(count, AutoGrainsPerLoop), WorkGrainSize(costPerIteration));
 
     private static long CeilDiv(long a, long b) => ((a - 1) / b) + 1;
 }

@@ -44,6 +44,7 @@ public readonly struct LoopOptions
         MinIterations = minIterations;
         CostPerIteration = costPerIteration > 0 && !double.IsNaN(costPerIteration) ? costPerIteration : 1;
         Ordered = ordered;
+        OneChunkBelow = OneChunkBound(schedule, chunkSize, minIterations, CostPerIteration, ordered);
     }
 
     /// <summary>How chunks are handed to threads.</summary>
@@ -63,4 +64,22 @@ public readonly struct LoopOptions
 
     /// <summary>Partial results are combined in chunk order over thread-count-independent chunks.</summary>
     public bool Ordered { get; }
+
+    /// <summary>
+    /// Loops of fewer iterations run as one chunk on the calling thread, without a plan: they are below the parallel threshold,
+    /// and (when ordered) they fit in one grain, so the result is the one the chunked path gives.
+    /// </summary>
+    internal long OneChunkBelow { get; }
+
+    private static long OneChunkBound(Schedule schedule, long chunkSize, long minIterations, double cost, bool ordered)
+    {
+        long sequentialBelow = Math.Max(minIterations > 0 ? minIterations : (long)Math.Ceiling(ChunkPlan.ParallelThresholdNs / cost), 2);
+        if (!ordered)
+        {
+            return sequentialBelow;
+        }
+
+        long oneGrain = chunkSize > 0 ? chunkSize : schedule is Schedule.Dynamic or Schedule.Guided ? 1 : ChunkPlan.WorkGrainSize(cost);
+        return Math.Min(sequentialBelow, oneGrain + 1);
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace AutoParallel;
 
@@ -55,7 +56,25 @@ public static class ParallelRuntime
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not positive.</exception>
     /// <remarks>An exception thrown by the body is rethrown as itself (the one from the earliest failing chunk).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void For<TBody>(long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body)
+        where TBody : struct, IChunkBody
+    {
+        if (IsOneChunk(fromInclusive, toExclusive, step, options))
+        {
+            if (toExclusive > fromInclusive)
+            {
+                body.Execute(fromInclusive, toExclusive);
+            }
+
+            return;
+        }
+
+        ForInChunks(fromInclusive, toExclusive, step, options, ref body);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ForInChunks<TBody>(long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body)
         where TBody : struct, IChunkBody
     {
         var adapter = new NoReduction<TBody> { Body = body };
@@ -69,12 +88,25 @@ public static class ParallelRuntime
     /// has the same bits at every thread count, the sequential fall-back included.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not positive.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TAccumulator Reduce<TBody, TAccumulator>(
         long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, TAccumulator seed)
         where TBody : struct, IReductionBody<TAccumulator>
     {
         TAccumulator total = seed;
-        Run(fromInclusive, toExclusive, step, options, ref body, ref total);
+        if (IsOneChunk(fromInclusive, toExclusive, step, options))
+        {
+            if (toExclusive > fromInclusive)
+            {
+                TAccumulator partial = body.CreateAccumulator();
+                body.Execute(fromInclusive, toExclusive, ref partial);
+                body.Combine(ref total, ref partial);
+            }
+
+            return total;
+        }
+
+        RunInChunks(fromInclusive, toExclusive, step, options, ref body, ref total);
         return total;
     }
 
@@ -124,6 +156,37 @@ public static class ParallelRuntime
         }
 
         return ChunkPlan.CountIterations(fromInclusive, toExclusive, step);
+    }
+
+    /// <summary>
+    /// Whether the loop runs as a single chunk on the calling thread: empty, or fewer iterations than
+    /// <see cref="LoopOptions.OneChunkBelow"/>. Such a call costs a comparison more than the user's loop, nothing else
+    /// (no plan, no allocation). A non-positive step is left to the chunked path, which throws.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsOneChunk(long fromInclusive, long toExclusive, long step, in LoopOptions options)
+    {
+        if (step <= 0)
+        {
+            return false;
+        }
+
+        if (toExclusive <= fromInclusive)
+        {
+            return true;
+        }
+
+        ulong span = unchecked((ulong)toExclusive - (ulong)fromInclusive);
+        ulong iterations = step == 1 ? span : ((span - 1) / (ulong)step) + 1;
+        return iterations < (ulong)options.OneChunkBelow;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RunInChunks<TBody, TAccumulator>(
+        long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, ref TAccumulator total)
+        where TBody : struct, IReductionBody<TAccumulator>
+    {
+        Run(fromInclusive, toExclusive, step, options, ref body, ref total);
     }
 
     private static void Run<TBody, TAccumulator>(

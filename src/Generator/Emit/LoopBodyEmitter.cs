@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using AutoParallel.Generator.Model;
 
@@ -23,6 +25,9 @@ internal static class LoopBodyEmitter
         writer.WriteLine($"private struct {loop.BodyTypeName}{loop.TypeParameters} : {bodyInterface}{constraints}");
         using (writer.Block())
         {
+            writer.WriteLine("/// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>");
+            writer.WriteLine($"public static readonly global::AutoParallel.LoopOptions {OptionsField} = {OptionsExpression(loop.Options)};");
+            writer.WriteLine();
             bool wroteFields = WriteFields(writer, loop);
             if (loop.HasReductions)
             {
@@ -48,6 +53,36 @@ internal static class LoopBodyEmitter
                 WriteCombine(writer, loop);
             }
         }
+    }
+
+    /// <summary>The body struct's static field holding the loop's <c>LoopOptions</c>.</summary>
+    public const string OptionsField = "__options";
+
+    private static string OptionsExpression(LoopOptionsModel options)
+    {
+        var arguments = new List<string> { $"schedule: global::AutoParallel.Schedule.{options.Schedule}" };
+        if (options.ChunkSize > 0)
+        {
+            arguments.Add($"chunkSize: {options.ChunkSize.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (options.MaxDegreeOfParallelism != 0)
+        {
+            arguments.Add($"maxDegreeOfParallelism: {options.MaxDegreeOfParallelism.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (options.MinIterations > 0)
+        {
+            arguments.Add($"minIterations: {options.MinIterations.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        arguments.Add($"costPerIteration: {options.CostPerIteration.ToString("0.0##", CultureInfo.InvariantCulture)}");
+        if (options.Ordered)
+        {
+            arguments.Add("ordered: true");
+        }
+
+        return $"new global::AutoParallel.LoopOptions({string.Join(", ", arguments)})";
     }
 
     /// <summary>Writes the captured values as fields; returns whether there were any.</summary>
@@ -187,8 +222,8 @@ internal static class LoopBodyEmitter
     }
 
     /// <summary>
-    /// <c>s += x[i]</c> over the chunk as a SIMD sum, when the chunk lies inside <c>x</c>; otherwise the user's loop runs, so
-    /// an index out of range throws what it throws in the user's method.
+    /// <c>s += x[i]</c> over the chunk as a SIMD sum, when the chunk lies inside <c>x</c> and is long enough to gain; otherwise
+    /// the user's loop runs, so an index out of range throws what it throws in the user's method.
     /// </summary>
     private static void WriteSimdSum(IndentedWriter writer, ParallelLoopModel loop, SimdSumModel simd)
     {
@@ -197,7 +232,7 @@ internal static class LoopBodyEmitter
             ? $"{simd.Source}.Slice((int)__from, (int)(__to - __from))"
             : $"new global::System.ReadOnlySpan<{simd.ElementType}>({simd.Source}, (int)__from, (int)(__to - __from))";
         writer.WriteLine($"// SIMD: {name} += {simd.Source}[…] adds the chunk in Vector<{simd.ElementType}> lanes, in an order fixed by the chunk's bounds.");
-        writer.WriteLine($"if (__from >= 0 && __to <= {simd.Source}.Length)");
+        writer.WriteLine($"if (__to - __from >= 64 && __from >= 0 && __to <= {simd.Source}.Length)");
         using (writer.Block())
         {
             writer.WriteLine($"{name} = global::AutoParallel.VectorReduction.Sum({slice}, {name});");

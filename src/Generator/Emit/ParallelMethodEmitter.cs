@@ -136,7 +136,7 @@ internal static class ParallelMethodEmitter
         string bodyType = loop.BodyTypeName + loop.TypeArguments;
         string fields = string.Join(", ", Initializers(loop));
         writer.WriteLine(fields.Length == 0 ? $"var __loop = new {bodyType}();" : $"var __loop = new {bodyType} {{ {fields} }};");
-        string options = Options(loop.Options);
+        string options = $"{bodyType}.{LoopBodyEmitter.OptionsField}";
         string spanArguments = spans.Count == 0
             ? string.Empty
             : ",\n    new global::AutoParallel.SpanArguments(" + string.Join(", ", spans.Select(s => $"global::AutoParallel.SpanArguments.Bytes({s.Value})")) + ")";
@@ -194,33 +194,6 @@ internal static class ParallelMethodEmitter
                 yield return $"__count{level} = __count{level}";
             }
         }
-    }
-
-    private static string Options(LoopOptionsModel options)
-    {
-        var arguments = new List<string> { $"schedule: global::AutoParallel.Schedule.{options.Schedule}" };
-        if (options.ChunkSize > 0)
-        {
-            arguments.Add($"chunkSize: {options.ChunkSize.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        if (options.MaxDegreeOfParallelism != 0)
-        {
-            arguments.Add($"maxDegreeOfParallelism: {options.MaxDegreeOfParallelism.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        if (options.MinIterations > 0)
-        {
-            arguments.Add($"minIterations: {options.MinIterations.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        arguments.Add($"costPerIteration: {options.CostPerIteration.ToString("0.0##", CultureInfo.InvariantCulture)}");
-        if (options.Ordered)
-        {
-            arguments.Add("ordered: true");
-        }
-
-        return $"new global::AutoParallel.LoopOptions({string.Join(", ", arguments)})";
     }
 
     private static IEnumerable<string> Notes(ParallelLoopModel loop)

@@ -33,7 +33,7 @@ namespace Demo
                 var __loop = new __ShiftParallelLoop0 { target = target, source = source };
                 global::AutoParallel.ParallelRuntime.For(
                     0, target.Length - 1, 1,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.5),
+                    __ShiftParallelLoop0.__options,
                     ref __loop);
             }
         }
@@ -42,6 +42,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __ShiftParallelLoop0 : global::AutoParallel.IChunkBody
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.5);
+
             public double[] target;
             public double[] source;
 

@@ -44,7 +44,7 @@ namespace Demo
                 var __loop = new __HistogramParallelLoop0 { hist = hist, data = data };
                 var __result = global::AutoParallel.ParallelRuntime.Reduce(
                     0, data.Length, 1,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 6.0),
+                    __HistogramParallelLoop0.__options,
                     ref __loop,
                     new __HistogramParallelLoop0.Accumulator { largest = largest, smallest = smallest, hist = hist });
                 largest = __result.largest;
@@ -59,6 +59,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __HistogramParallelLoop0 : global::AutoParallel.IReductionBody<__HistogramParallelLoop0.Accumulator>
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 6.0);
+
             public int[] hist;
             public int[] data;
 

@@ -30,7 +30,7 @@ namespace Demo
                 var __loop = new __FillParallelLoop0 { m = m, __first0 = 0, __first1 = 1, __count1 = __count1 };
                 global::AutoParallel.ParallelRuntime.For(
                     0, checked(__count0 * __count1), 1,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 2.0),
+                    __FillParallelLoop0.__options,
                     ref __loop);
             }
         }
@@ -39,6 +39,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __FillParallelLoop0 : global::AutoParallel.IChunkBody
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 2.0);
+
             public double[,] m;
             public long __first0;
             public long __first1;

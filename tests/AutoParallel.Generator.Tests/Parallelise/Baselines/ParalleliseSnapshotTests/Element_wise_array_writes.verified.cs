@@ -26,7 +26,7 @@ namespace Demo
                 var __loop = new __ScaleParallelLoop0 { target = target, source = source, factor = factor };
                 global::AutoParallel.ParallelRuntime.For(
                     0, source.Length, 1,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.5),
+                    __ScaleParallelLoop0.__options,
                     ref __loop);
             }
         }
@@ -35,6 +35,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __ScaleParallelLoop0 : global::AutoParallel.IChunkBody
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.5);
+
             public double[] target;
             public double[] source;
             public double factor;

@@ -31,7 +31,7 @@ namespace Demo
                 var __loop = new __ElementsParallelLoop0 { values = values };
                 var __result = global::AutoParallel.ParallelRuntime.Reduce(
                     0, values.Length, 1,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0, ordered: true),
+                    __ElementsParallelLoop0.__options,
                     ref __loop,
                     new __ElementsParallelLoop0.Accumulator { sum = sum });
                 sum = __result.sum;
@@ -43,7 +43,7 @@ namespace Demo
                 var __loop = new __ElementsParallelLoop1();
                 global::AutoParallel.ParallelRuntime.For(
                     0, counts.Length, 1,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0),
+                    __ElementsParallelLoop1.__options,
                     ref __loop,
                     new global::AutoParallel.SpanArguments(global::AutoParallel.SpanArguments.Bytes(counts)));
             }
@@ -56,7 +56,7 @@ namespace Demo
                 var __loop = new __ElementsParallelLoop2();
                 var __result = global::AutoParallel.ParallelRuntime.Reduce(
                     0, __collection.Length, 1,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 0.5, ordered: true),
+                    __ElementsParallelLoop2.__options,
                     ref __loop,
                     new __ElementsParallelLoop2.Accumulator { sum = sum },
                     new global::AutoParallel.SpanArguments(global::AutoParallel.SpanArguments.Bytes(__collection)));
@@ -69,6 +69,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __ElementsParallelLoop0 : global::AutoParallel.IReductionBody<__ElementsParallelLoop0.Accumulator>
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0, ordered: true);
+
             public float[] values;
 
             /// <summary>The reduction variables of one chunk (or the running total).</summary>
@@ -107,6 +110,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __ElementsParallelLoop1 : global::AutoParallel.ISpanChunkBody
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0);
+
             public readonly void Execute(long __from, long __to, in global::AutoParallel.PinnedSpans __spans)
             {
                 global::System.Span<int> counts = __spans.Span<int>(0);
@@ -122,6 +128,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __ElementsParallelLoop2 : global::AutoParallel.ISpanReductionBody<__ElementsParallelLoop2.Accumulator>
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 0.5, ordered: true);
+
             /// <summary>The reduction variables of one chunk (or the running total).</summary>
             public struct Accumulator
             {

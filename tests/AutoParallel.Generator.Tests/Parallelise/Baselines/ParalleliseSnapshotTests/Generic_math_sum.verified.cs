@@ -29,7 +29,7 @@ namespace Demo
                 var __loop = new __SumParallelLoop0<T> { values = values };
                 var __result = global::AutoParallel.ParallelRuntime.Reduce(
                     0, values.Length, 1,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0, ordered: true),
+                    __SumParallelLoop0<T>.__options,
                     ref __loop,
                     new __SumParallelLoop0<T>.Accumulator { sum = sum });
                 sum = __result.sum;
@@ -41,6 +41,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __SumParallelLoop0<T> : global::AutoParallel.IReductionBody<__SumParallelLoop0<T>.Accumulator> where T : INumber<T>
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0, ordered: true);
+
             public T[] values;
 
             /// <summary>The reduction variables of one chunk (or the running total).</summary>

@@ -28,7 +28,7 @@ namespace Demo.Nested
                     var __loop = new __ScaleParallelLoop0 { __self = this, data = data };
                     global::AutoParallel.ParallelRuntime.For(
                         0, (long)(data.Length - 1) + 1, 1,
-                        new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 21.5),
+                        __ScaleParallelLoop0.__options,
                         ref __loop);
                 }
             }
@@ -37,6 +37,9 @@ namespace Demo.Nested
             [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
             private struct __ScaleParallelLoop0 : global::AutoParallel.IChunkBody
             {
+                /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+                public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 21.5);
+
                 public global::Demo.Nested.Outer.Scaler __self;
                 public double[] data;
 

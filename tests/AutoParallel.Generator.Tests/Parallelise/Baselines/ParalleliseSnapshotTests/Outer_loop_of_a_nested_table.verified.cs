@@ -27,7 +27,7 @@ namespace Demo
                 var __loop = new __TableParallelLoop0 { x = x };
                 global::AutoParallel.ParallelRuntime.For(
                     0, x.Length, 1,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 17.5),
+                    __TableParallelLoop0.__options,
                     ref __loop);
             }
         }
@@ -36,6 +36,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __TableParallelLoop0 : global::AutoParallel.IChunkBody
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 17.5);
+
             public double[][] x;
 
             public readonly void Execute(long __from, long __to)

@@ -28,7 +28,7 @@ namespace Demo
                 var __loop = new __OddParallelLoop0 { a = a };
                 global::AutoParallel.ParallelRuntime.For(
                     1, a.Length, 2,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0),
+                    __OddParallelLoop0.__options,
                     ref __loop);
             }
             // Parallel loop, line 10: foreach (var i in Prange.Range(0L, b.LongLength))
@@ -38,7 +38,7 @@ namespace Demo
                 var __loop = new __OddParallelLoop1 { b = b };
                 global::AutoParallel.ParallelRuntime.For(
                     0L, b.LongLength, 1,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0),
+                    __OddParallelLoop1.__options,
                     ref __loop);
             }
             // Parallel loop, line 12: foreach (var i in Prange.Range(0, a.Length, step))
@@ -49,7 +49,7 @@ namespace Demo
                 var __loop = new __OddParallelLoop2 { a = a, __step = __step };
                 global::AutoParallel.ParallelRuntime.For(
                     0, a.Length, __step,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0),
+                    __OddParallelLoop2.__options,
                     ref __loop);
             }
         }
@@ -58,6 +58,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __OddParallelLoop0 : global::AutoParallel.IChunkBody
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0);
+
             public int[] a;
 
             public readonly void Execute(long __from, long __to)
@@ -74,6 +77,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __OddParallelLoop1 : global::AutoParallel.IChunkBody
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0);
+
             public long[] b;
 
             public readonly void Execute(long __from, long __to)
@@ -90,6 +96,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __OddParallelLoop2 : global::AutoParallel.IChunkBody
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0);
+
             public int[] a;
             public int __step;
 

@@ -32,7 +32,7 @@ namespace Demo
                 var __loop = new __SumAndProductParallelLoop0 { values = values };
                 var __result = global::AutoParallel.ParallelRuntime.Reduce(
                     0, values.Length, 2,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 6.5),
+                    __SumAndProductParallelLoop0.__options,
                     ref __loop,
                     new __SumAndProductParallelLoop0.Accumulator { p = p, sum = sum });
                 p = __result.p;
@@ -47,6 +47,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __SumAndProductParallelLoop0 : global::AutoParallel.IReductionBody<__SumAndProductParallelLoop0.Accumulator>
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 6.5);
+
             public int[] values;
 
             /// <summary>The reduction variables of one chunk (or the running total).</summary>

@@ -29,7 +29,7 @@ namespace Demo
                 var __loop = new __TriangleParallelLoop0 { m = m };
                 var __result = global::AutoParallel.ParallelRuntime.Reduce(
                     0, m.Length, 1,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Dynamic, chunkSize: 4, maxDegreeOfParallelism: -2, minIterations: 100, costPerIteration: 49.0),
+                    __TriangleParallelLoop0.__options,
                     ref __loop,
                     new __TriangleParallelLoop0.Accumulator { total = total });
                 total = __result.total;
@@ -42,6 +42,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __TriangleParallelLoop0 : global::AutoParallel.IReductionBody<__TriangleParallelLoop0.Accumulator>
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Dynamic, chunkSize: 4, maxDegreeOfParallelism: -2, minIterations: 100, costPerIteration: 49.0);
+
             public double[][] m;
 
             /// <summary>The reduction variables of one chunk (or the running total).</summary>

@@ -29,7 +29,7 @@ namespace Demo
                 var __loop = new __DotParallelLoop0();
                 var __result = global::AutoParallel.ParallelRuntime.Reduce(
                     0, x.Length, 1,
-                    new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 3.0, ordered: true),
+                    __DotParallelLoop0.__options,
                     ref __loop,
                     new __DotParallelLoop0.Accumulator { dot = dot },
                     new global::AutoParallel.SpanArguments(global::AutoParallel.SpanArguments.Bytes(products), global::AutoParallel.SpanArguments.Bytes(x), global::AutoParallel.SpanArguments.Bytes(y)));
@@ -43,6 +43,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __DotParallelLoop0 : global::AutoParallel.ISpanReductionBody<__DotParallelLoop0.Accumulator>
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 3.0, ordered: true);
+
             /// <summary>The reduction variables of one chunk (or the running total).</summary>
             public struct Accumulator
             {

@@ -37,7 +37,7 @@ namespace Demo
                     var __loop = new __JacobiParallelLoop0 { b = b, a = a };
                     global::AutoParallel.ParallelRuntime.For(
                         1, a.Length - 1, 1,
-                        new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 8.0),
+                        __JacobiParallelLoop0.__options,
                         ref __loop);
                 }
                 // Parallel loop, line 12: for (int i = 1; i < a.Length - 1; i++)
@@ -47,7 +47,7 @@ namespace Demo
                     var __loop = new __JacobiParallelLoop1 { a = a, b = b };
                     global::AutoParallel.ParallelRuntime.For(
                         1, a.Length - 1, 1,
-                        new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0),
+                        __JacobiParallelLoop1.__options,
                         ref __loop);
                 }
             }
@@ -57,6 +57,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __JacobiParallelLoop0 : global::AutoParallel.IChunkBody
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 8.0);
+
             public double[] b;
             public double[] a;
 
@@ -75,6 +78,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         private struct __JacobiParallelLoop1 : global::AutoParallel.IChunkBody
         {
+            /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
+            public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0);
+
             public double[] a;
             public double[] b;
 
