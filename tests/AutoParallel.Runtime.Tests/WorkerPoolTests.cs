@@ -43,6 +43,23 @@ public sealed class WorkerPoolTests : IDisposable
     }
 
     [Fact]
+    public void Back_to_back_regions_never_overlap()
+    {
+        // A late wake-up signal from one region once let the next region's caller return before its helper had finished
+        // (the helper then ran a cleared body). Every iteration of every region must have run when the call returns.
+        var body = new TouchBody { Data = new int[64] };
+        var options = new LoopOptions(Schedule.Static, minIterations: 1);
+        for (int call = 1; call <= 200_000; call++)
+        {
+            ParallelRuntime.For(0, 64, 1, options, ref body);
+            if (body.Data[0] != call || body.Data[63] != call)
+            {
+                Assert.Fail($"call {call}: a region returned before its iterations ran ({body.Data[0]}, {body.Data[63]})");
+            }
+        }
+    }
+
+    [Fact]
     public void Loops_started_from_several_threads_at_once_are_all_correct()
     {
         ParallelRuntime.NumThreads = 3;

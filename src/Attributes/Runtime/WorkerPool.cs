@@ -85,7 +85,13 @@ internal static class WorkerPool
             }
         }
 
-        s_done.Wait();
+        // The last worker sets the event after its decrement, so a set can arrive late, after the next region has started:
+        // only the count decides, the event is just where to sleep until it may have changed.
+        while (Volatile.Read(ref s_pending) != 0)
+        {
+            s_done.Wait();
+            s_done.Reset();
+        }
     }
 
     private static Worker[] EnsureWorkers(int count)

@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Linq;
+using AutoParallel.Report.Analysis;
+using AutoParallel.Report.Input;
+
+namespace AutoParallel.Report.Tests;
+
+public sealed class TargetChecksTests
+{
+    [Fact]
+    public void The_size_sweep_target_is_judged_on_the_worst_size()
+    {
+        var m = Measure(
+            Case("SumSweep", Variants.Sequential, "Length", "10", 100),
+            Case("SumSweep", Variants.Generated, "Length", "10", 104),
+            Case("SumSweep", Variants.Sequential, "Length", "100", 1000),
+            Case("SumSweep", Variants.Generated, "Length", "100", 1100));
+        TargetResult sweep = TargetChecks.Evaluate(m).Single(t => t.Number == "1");
+        Assert.Equal(false, sweep.Verdict.Met);
+        Assert.Equal(100.0 * ((1.10 / 1.05) - 1), sweep.Verdict.MissedByPercent!.Value, 6);
+        Assert.StartsWith("worst 1.10× at n = 100, +100 ns per call", sweep.Measured);
+    }
+
+    [Fact]
+    public void The_OpenMP_target_takes_the_faster_Mandelbrot_schedule()
+    {
+        var peers = new List<PeerResult>
+        {
+            new("mandel", "N1000-it500", "c-omp-static", 2, 400_000, 0, 1),
+            new("mandel", "N1000-it500", "c-omp-dynamic", 2, 200_000, 0, 1),
+        };
+        var m = new Measurements(new[] { Case("MandelbrotKernel", Variants.Generated, "Size", "N1000-it500", 230_000_000) }, peers, null, PeerInfo.None);
+        TargetResult omp = TargetChecks.Evaluate(m).Single(t => t.Number == "4b");
+        Assert.Equal(true, omp.Verdict.Met);
+        Assert.Contains("c-omp-dynamic", omp.Measured);
+    }
+
+    [Fact]
+    public void Targets_without_measurements_are_reported_as_not_measured()
+        => Assert.All(TargetChecks.Evaluate(Measure()), t => Assert.Null(t.Verdict.Met));
+
+    private static Measurements Measure(params CsResult[] cases) => new(cases, new List<PeerResult>(), null, PeerInfo.None);
+
+    private static CsResult Case(string type, string description, string parameter, string value, double medianNs)
+        => new(type, description, description, new Dictionary<string, string> { [parameter] = value }, medianNs, 0, 0, "job", "AVX2");
+}
