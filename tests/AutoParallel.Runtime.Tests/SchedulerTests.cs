@@ -149,6 +149,28 @@ public sealed class SchedulerTests : IDisposable
     }
 
     [Fact]
+    public void A_loop_above_the_threshold_gets_at_least_64_chunks_even_when_its_cost_estimate_is_low()
+    {
+        // 1000 iterations estimated at 21 ns (a call the generator cannot see into): grains of the estimate alone would hold
+        // 191 iterations, six per loop, too few to balance uneven iterations.
+        var body = new ChunkCountingBody { Chunks = new int[1] };
+        ParallelRuntime.For(0, 1000, 1, new LoopOptions(costPerIteration: 21), ref body);
+        Assert.True(body.Chunks[0] >= 63, $"{body.Chunks[0]} chunks");
+
+        // Below the threshold the loop is one chunk, as before.
+        var small = new ChunkCountingBody { Chunks = new int[1] };
+        ParallelRuntime.For(0, 700, 1, new LoopOptions(costPerIteration: 21), ref small);
+        Assert.Equal(1, small.Chunks[0]);
+    }
+
+    private struct ChunkCountingBody : IChunkBody
+    {
+        public int[] Chunks;
+
+        public readonly void Execute(long fromInclusive, long toExclusive) => Interlocked.Increment(ref Chunks[0]);
+    }
+
+    [Fact]
     public void A_body_exception_is_rethrown_as_itself_from_the_earliest_chunk()
     {
         foreach (Schedule schedule in Schedules)

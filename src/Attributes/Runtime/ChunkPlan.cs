@@ -18,6 +18,9 @@ internal readonly struct ChunkPlan
     /// <summary>Automatic grains: at most this many, thread-count independent; enough to balance uneven loops.</summary>
     private const long AutoGrainsPerLoop = 256;
 
+    /// <summary>Automatic grains: at least this many in a loop above the parallel threshold.</summary>
+    private const long MinAutoGrains = 64;
+
     /// <summary>Ordered reductions keep one partial result per grain until the end; this bounds that storage.</summary>
     private const long MaxOrderedGrains = 1 << 16;
 
@@ -141,7 +144,15 @@ internal readonly struct ChunkPlan
     /// <summary>The smallest automatic grain: iterations that carry <see cref="TargetGrainWorkNs"/> of work.</summary>
     internal static long WorkGrainSize(double costPerIteration) => (long)Math.Ceiling(TargetGrainWorkNs / costPerIteration);
 
-    private static long AutoGrainSize(long count, double costPerIteration) => Math.Max(CeilDiv(count, AutoGrainsPerLoop), WorkGrainSize(costPerIteration));
+    private static long AutoGrainSize(long count, double costPerIteration)
+    {
+        long grain = Math.Max(CeilDiv(count, AutoGrainsPerLoop), WorkGrainSize(costPerIteration));
+
+        // A loop worth parallelising gets at least MinAutoGrains grains whatever its estimated cost, so that uneven
+        // iterations balance even when the estimate is low (a call whose cost the generator cannot see). Only the
+        // iteration count and cost decide, so grains stay thread-count independent; below the threshold nothing changes.
+        return count * costPerIteration >= ParallelThresholdNs ? Math.Min(grain, CeilDiv(count, MinAutoGrains)) : grain;
+    }
 
     private static long CeilDiv(long a, long b) => ((a - 1) / b) + 1;
 }

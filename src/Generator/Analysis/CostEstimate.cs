@@ -38,6 +38,10 @@ internal static class CostEstimate
             IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } => 1,
             IInvocationOperation call => CallCost(call),
             IObjectCreationOperation or IArrayCreationOperation => 40,
+
+            // A call the compilation cannot bind yet, such as another [Parallelise] method's generated ...Parallel twin: as
+            // costly as a call into source code (costing it as nothing kept such loops sequential).
+            IInvalidOperation { Parent: not IInvalidOperation } => 40,
             _ => 0,
         };
 
