@@ -106,7 +106,7 @@ public static class ParallelRuntime
             return total;
         }
 
-        RunInChunks(fromInclusive, toExclusive, step, options, ref body, ref total);
+        Run(fromInclusive, toExclusive, step, options, ref body, ref total);
         return total;
     }
 
@@ -181,14 +181,8 @@ public static class ParallelRuntime
         return iterations < (ulong)options.OneChunkBelow;
     }
 
+    /// <summary>The chunked path: a plan, then the calling thread alone or the worker team. Kept out of the inlined entry points.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void RunInChunks<TBody, TAccumulator>(
-        long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, ref TAccumulator total)
-        where TBody : struct, IReductionBody<TAccumulator>
-    {
-        Run(fromInclusive, toExclusive, step, options, ref body, ref total);
-    }
-
     private static void Run<TBody, TAccumulator>(
         long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, ref TAccumulator total)
         where TBody : struct, IReductionBody<TAccumulator>
