@@ -70,16 +70,8 @@ public static class ParallelRuntime
             return;
         }
 
-        ForInChunks(fromInclusive, toExclusive, step, options, ref body);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ForInChunks<TBody>(long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body)
-        where TBody : struct, IChunkBody
-    {
-        var adapter = new NoReduction<TBody> { Body = body };
-        NoAccumulator none = default;
-        Run(fromInclusive, toExclusive, step, options, ref adapter, ref none);
+        // By value, as in Reduce: the body stays in registers on the one-chunk path.
+        Run(fromInclusive, toExclusive, step, options, new NoReduction<TBody> { Body = body }, default(NoAccumulator));
     }
 
     /// <summary>
@@ -93,9 +85,9 @@ public static class ParallelRuntime
         long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, TAccumulator seed)
         where TBody : struct, IReductionBody<TAccumulator>
     {
-        TAccumulator total = seed;
         if (IsOneChunk(fromInclusive, toExclusive, step, options))
         {
+            TAccumulator total = seed;
             if (toExclusive > fromInclusive)
             {
                 TAccumulator partial = body.CreateAccumulator();
@@ -106,8 +98,9 @@ public static class ParallelRuntime
             return total;
         }
 
-        Run(fromInclusive, toExclusive, step, options, ref body, ref total);
-        return total;
+        // The body and the total go in (and the total comes back) by value: a local passed by reference would live in memory
+        // on the inlined one-chunk path too, a store and a reload more per call.
+        return Run(fromInclusive, toExclusive, step, options, body, seed);
     }
 
     /// <summary>
@@ -121,8 +114,7 @@ public static class ParallelRuntime
         fixed (byte* p0 = spans.Span0, p1 = spans.Span1, p2 = spans.Span2, p3 = spans.Span3, p4 = spans.Span4, p5 = spans.Span5, p6 = spans.Span6, p7 = spans.Span7)
         {
             var adapter = new SpanNoReduction<TBody> { Body = body, Spans = new PinnedSpans(p0, p1, p2, p3, p4, p5, p6, p7, spans) };
-            NoAccumulator none = default;
-            Run(fromInclusive, toExclusive, step, options, ref adapter, ref none);
+            Run(fromInclusive, toExclusive, step, options, adapter, default(NoAccumulator));
         }
     }
 
@@ -135,14 +127,11 @@ public static class ParallelRuntime
         long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, TAccumulator seed, SpanArguments spans)
         where TBody : struct, ISpanReductionBody<TAccumulator>
     {
-        TAccumulator total = seed;
         fixed (byte* p0 = spans.Span0, p1 = spans.Span1, p2 = spans.Span2, p3 = spans.Span3, p4 = spans.Span4, p5 = spans.Span5, p6 = spans.Span6, p7 = spans.Span7)
         {
             var adapter = new SpanReduction<TBody, TAccumulator> { Body = body, Spans = new PinnedSpans(p0, p1, p2, p3, p4, p5, p6, p7, spans) };
-            Run(fromInclusive, toExclusive, step, options, ref adapter, ref total);
+            return Run(fromInclusive, toExclusive, step, options, adapter, seed);
         }
-
-        return total;
     }
 
     /// <summary>
@@ -181,16 +170,19 @@ public static class ParallelRuntime
         return iterations < (ulong)options.OneChunkBelow;
     }
 
-    /// <summary>The chunked path: a plan, then the calling thread alone or the worker team. Kept out of the inlined entry points.</summary>
+    /// <summary>
+    /// The chunked path: a plan, then the calling thread alone or the worker team; returns <paramref name="total"/> combined
+    /// with every chunk's result. Kept out of the inlined entry points; <paramref name="body"/> is this call's copy.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Run<TBody, TAccumulator>(
-        long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, ref TAccumulator total)
+    private static TAccumulator Run<TBody, TAccumulator>(
+        long fromInclusive, long toExclusive, long step, in LoopOptions options, TBody body, TAccumulator total)
         where TBody : struct, IReductionBody<TAccumulator>
     {
         var plan = ChunkPlan.Create(fromInclusive, toExclusive, step, options);
         if (plan.Count == 0)
         {
-            return;
+            return total;
         }
 
         int workers = WorkersFor(plan, options);
@@ -202,6 +194,8 @@ public static class ParallelRuntime
         {
             ChunkScheduler.Run(plan, workers, ref body, ref total);
         }
+
+        return total;
     }
 
     private static int WorkersFor(in ChunkPlan plan, in LoopOptions options)

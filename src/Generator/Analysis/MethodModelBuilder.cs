@@ -37,7 +37,8 @@ internal static class MethodModelBuilder
             model.GetNullableContext(syntax.SpanStart).AnnotationsEnabled(),
             Signature(syntax, method, generatedName),
             BodyPieces(syntax.Body!, targets, source).ToEquatableArray(),
-            loops.ToEquatableArray());
+            loops.ToEquatableArray(),
+            InliningHint.IsSmallMethod(syntax, targets));
     }
 
     private static MethodSignatureModel Signature(MethodDeclarationSyntax syntax, IMethodSymbol method, string generatedName)
@@ -94,7 +95,8 @@ internal static class MethodModelBuilder
             string.Join(" ", method.ConstraintClauses.Select(c => c.ToString())),
             loop.AliasGuards.ToEquatableArray(),
             loop.AliasGuards.Count == 0 ? string.Empty : SourceSlice.Text(source, shape.Syntax.Span, System.Array.Empty<(TextSpan, string)>()),
-            simd);
+            simd,
+            InliningHint.IsSmallBody(loop));
     }
 
     private static IterationSpaceModel Space(LoopShape shape, IReadOnlyList<LoopAnalysis> fused)

@@ -14,6 +14,12 @@ internal static class GeneratedCode
 
     public static string Attribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"{Tool}\", \"{Version}\")]";
 
+    /// <summary><c>[MethodImpl(AggressiveInlining)]</c>, fully qualified.</summary>
+    public const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
+    /// <summary><c>[MethodImpl(NoInlining)]</c>, fully qualified.</summary>
+    public const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+
     public const string Runtime = "global::AutoParallel.ParallelRuntime";
 
     /// <summary>Escapes text for an XML doc comment.</summary>

@@ -131,6 +131,7 @@ internal static class LoopBodyEmitter
 
     private static void WriteCreateAccumulator(IndentedWriter writer, ParallelLoopModel loop)
     {
+        WriteInliningForScalars(writer, loop);
         writer.WriteLine("public readonly Accumulator CreateAccumulator()");
         using (writer.Block())
         {
@@ -156,6 +157,11 @@ internal static class LoopBodyEmitter
     {
         string spans = loop.HasSpans ? ", in global::AutoParallel.PinnedSpans __spans" : string.Empty;
         string accumulator = loop.HasReductions ? ", ref Accumulator __accumulator" : string.Empty;
+        if (loop.InlineExecute)
+        {
+            writer.WriteLine(GeneratedCode.AggressiveInlining);
+        }
+
         writer.WriteLine($"public {(loop.HasReductions ? string.Empty : "readonly ")}void Execute(long __from, long __to{spans}{accumulator})");
         using (writer.Block())
         {
@@ -231,16 +237,33 @@ internal static class LoopBodyEmitter
         string slice = simd.IsSpan
             ? $"{simd.Source}.Slice((int)__from, (int)(__to - __from))"
             : $"new global::System.ReadOnlySpan<{simd.ElementType}>({simd.Source}, (int)__from, (int)(__to - __from))";
-        writer.WriteLine($"// SIMD: {name} += {simd.Source}[…] adds the chunk in Vector<{simd.ElementType}> lanes, in an order fixed by the chunk's bounds.");
-        writer.WriteLine($"if (__to - __from >= 64 && __from >= 0 && __to <= {simd.Source}.Length)");
+        writer.WriteLine($"// SIMD: {name} += {simd.Source}[…] adds the chunk in Vector<{simd.ElementType}> lanes, in an order fixed by the chunk's bounds;");
+        writer.WriteLine("// a chunk shorter than 64 elements is added one by one, over a span (no bounds check per element).");
+        writer.WriteLine($"if (__from >= 0 && __to <= {simd.Source}.Length)");
         using (writer.Block())
         {
-            writer.WriteLine($"{name} = global::AutoParallel.VectorReduction.Sum({slice}, {name});");
+            writer.WriteLine($"global::System.ReadOnlySpan<{simd.ElementType}> __chunk = {slice};");
+            writer.WriteLine("if (__chunk.Length >= 64)");
+            using (writer.Block())
+            {
+                writer.WriteLine($"{name} = global::AutoParallel.VectorReduction.Sum(__chunk, {name});");
+            }
+
+            writer.WriteLine("else");
+            using (writer.Block())
+            {
+                writer.WriteLine($"foreach ({simd.ElementType} __element in __chunk)");
+                using (writer.Block())
+                {
+                    writer.WriteLine($"{name} += __element;");
+                }
+            }
         }
 
         writer.WriteLine("else");
         using (writer.Block())
         {
+            writer.WriteLine("// Part of the chunk lies outside the source: the loop as written, which throws where the user's would.");
             WriteChunkLoop(writer, loop);
         }
     }
@@ -289,8 +312,21 @@ internal static class LoopBodyEmitter
 
     private static string Scaled(string position, string step) => step == "1" ? position : $"({position} * {step})";
 
+    /// <summary>
+    /// <c>CreateAccumulator</c> and <c>Combine</c> are a statement per reduction variable: inlined, the accumulators of the
+    /// one-chunk path stay in registers. Array reductions (a loop over the array) are left to the JIT.
+    /// </summary>
+    private static void WriteInliningForScalars(IndentedWriter writer, ParallelLoopModel loop)
+    {
+        if (loop.Reductions.All(r => !r.IsArray))
+        {
+            writer.WriteLine(GeneratedCode.AggressiveInlining);
+        }
+    }
+
     private static void WriteCombine(IndentedWriter writer, ParallelLoopModel loop)
     {
+        WriteInliningForScalars(writer, loop);
         writer.WriteLine("public readonly void Combine(ref Accumulator __total, ref Accumulator __partial)");
         using (writer.Block())
         {

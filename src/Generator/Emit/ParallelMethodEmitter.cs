@@ -42,7 +42,17 @@ internal static class ParallelMethodEmitter
             writer.WriteLine($"/// <para>Line {loop.Line}: <c>{GeneratedCode.Xml(loop.Header)}</c>{GeneratedCode.Xml(ReductionSummary(loop))}.</para>");
         }
 
+        if (model.Inline)
+        {
+            writer.WriteLine("/// <para>Inlined where it is called: one small loop, so a call with few elements costs what the user's loop costs.</para>");
+        }
+
         writer.WriteLine("/// </remarks>");
+        if (model.Inline)
+        {
+            writer.WriteLine(GeneratedCode.AggressiveInlining);
+        }
+
         writer.WriteLine(GeneratedCode.Attribute);
         string modifiers = signature.Modifiers.Length > 0 ? signature.Modifiers + " " : string.Empty;
         string constraints = signature.Constraints.Length > 0 ? " " + signature.Constraints : string.Empty;

@@ -189,7 +189,7 @@ internal static class VectoriseEmitter
     {
         string count = $"{Vectors}<{lanes.CountType}>.Count";
         writer.WriteLine($"/// <summary>Computes the whole vectors of <c>{GeneratedCode.Xml(model.SourceMethodCref)}</c>'s span overload, two at a time, then one; returns how many elements it computed.</summary>");
-        writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        writer.WriteLine(GeneratedCode.NoInlining);
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"private static int {model.MemberPrefix}Vectors({Parameters(model)})");
         using (writer.Block())
@@ -300,7 +300,7 @@ internal static class VectoriseEmitter
             writer.WriteLine("/// <returns><see langword=\"false\"/> when a lane needs the scalar kernel (the caller then runs the block element by element).</returns>");
         }
 
-        writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        writer.WriteLine(GeneratedCode.AggressiveInlining);
         writer.WriteLine(GeneratedCode.Attribute);
         string parameters = string.Join(", ", model.Parameters.Select(p => p.IsScalar ? $"{p.Value.Type} {p.Name}" : $"{LaneType.Vector(p.Value.LaneType)} {p.Name}")
             .Concat(new[] { $"out {LaneType.Vector(model.Result.LaneType)} __result" }));

@@ -19,6 +19,7 @@ namespace AutoParallel.Generator.Model;
 /// <param name="SequentialText">The user's loop statement, run as written when an alias guard holds.</param>
 /// <param name="Constraints">Their constraint clauses, or empty.</param>
 /// <param name="SimdSum">When the body is exactly <c>s += x[i]</c>: how each chunk sums in SIMD lanes instead; else <see langword="null"/>.</param>
+/// <param name="InlineExecute">Whether the body is a few statements, so <c>Execute</c> asks the JIT to inline it (see <c>InliningHint</c>).</param>
 internal sealed record ParallelLoopModel(
     int Ordinal,
     string BodyTypeName,
@@ -35,7 +36,8 @@ internal sealed record ParallelLoopModel(
     string Constraints,
     EquatableArray<string> AliasGuards,
     string SequentialText,
-    SimdSumModel? SimdSum)
+    SimdSumModel? SimdSum,
+    bool InlineExecute)
 {
     public bool HasReductions => !Reductions.IsEmpty;
 

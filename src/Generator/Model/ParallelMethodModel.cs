@@ -12,6 +12,7 @@ namespace AutoParallel.Generator.Model;
 /// <param name="Signature">The generated method's declaration.</param>
 /// <param name="Body">The user's method body, as text pieces and holes where parallel loops go.</param>
 /// <param name="Loops">The parallelised loops, in source order.</param>
+/// <param name="Inline">Whether the twin is one small loop and a few statements, so it asks the JIT to inline it (see <c>InliningHint</c>).</param>
 internal sealed record ParallelMethodModel(
     string HintName,
     EquatableArray<string> Usings,
@@ -20,7 +21,8 @@ internal sealed record ParallelMethodModel(
     bool NullableEnabled,
     MethodSignatureModel Signature,
     EquatableArray<BodyPiece> Body,
-    EquatableArray<ParallelLoopModel> Loops);
+    EquatableArray<ParallelLoopModel> Loops,
+    bool Inline);
 
 /// <summary>A partial type declaration to reopen: <c>{Modifiers} {Keyword} {Name}{TypeParameters}</c>.</summary>
 internal sealed record TypeDeclarationModel(string Modifiers, string Keyword, string Name, string TypeParameters);

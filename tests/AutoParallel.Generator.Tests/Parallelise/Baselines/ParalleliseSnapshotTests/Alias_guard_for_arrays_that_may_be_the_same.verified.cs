@@ -48,6 +48,7 @@ namespace Demo
             public double[] target;
             public double[] source;
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Execute(long __from, long __to)
             {
                 double[] target = this.target;

@@ -15,7 +15,9 @@ namespace Demo
         /// </summary>
         /// <remarks>
         /// <para>Line 8: <c>for (int i = 0; i &lt; m.GetLength(0); i++)</c>.</para>
+        /// <para>Inlined where it is called: one small loop, so a call with few elements costs what the user's loop costs.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         public static void FillParallel(double[,] m)
         {
@@ -47,6 +49,7 @@ namespace Demo
             public long __first1;
             public long __count1;
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Execute(long __from, long __to)
             {
                 double[,] m = this.m;

@@ -15,7 +15,9 @@ namespace Demo
         /// </summary>
         /// <remarks>
         /// <para>Line 8: <c>for (int i = 0; i &lt; source.Length; i++)</c>.</para>
+        /// <para>Inlined where it is called: one small loop, so a call with few elements costs what the user's loop costs.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         public static void ScaleParallel(double[] source, double[] target, double factor)
         {
@@ -42,6 +44,7 @@ namespace Demo
             public double[] source;
             public double factor;
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Execute(long __from, long __to)
             {
                 double[] target = this.target;

@@ -80,6 +80,7 @@ namespace Demo
                 public double sum;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly Accumulator CreateAccumulator()
             {
                 var __accumulator = new Accumulator();
@@ -87,6 +88,7 @@ namespace Demo
                 return __accumulator;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public void Execute(long __from, long __to, ref Accumulator __accumulator)
             {
                 float[] values = this.values;
@@ -100,6 +102,7 @@ namespace Demo
                 __accumulator.sum = sum;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Combine(ref Accumulator __total, ref Accumulator __partial)
             {
                 __total.sum += __partial.sum;
@@ -113,6 +116,7 @@ namespace Demo
             /// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>
             public static readonly global::AutoParallel.LoopOptions __options = new global::AutoParallel.LoopOptions(schedule: global::AutoParallel.Schedule.Auto, costPerIteration: 1.0);
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Execute(long __from, long __to, in global::AutoParallel.PinnedSpans __spans)
             {
                 global::System.Span<int> counts = __spans.Span<int>(0);
@@ -137,6 +141,7 @@ namespace Demo
                 public double sum;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly Accumulator CreateAccumulator()
             {
                 var __accumulator = new Accumulator();
@@ -144,6 +149,7 @@ namespace Demo
                 return __accumulator;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public void Execute(long __from, long __to, in global::AutoParallel.PinnedSpans __spans, ref Accumulator __accumulator)
             {
                 global::System.Span<double> __collection = __spans.Span<double>(0);
@@ -157,6 +163,7 @@ namespace Demo
                 __accumulator.sum = sum;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Combine(ref Accumulator __total, ref Accumulator __partial)
             {
                 __total.sum += __partial.sum;

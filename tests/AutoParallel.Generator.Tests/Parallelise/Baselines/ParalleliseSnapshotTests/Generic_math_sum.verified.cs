@@ -16,7 +16,9 @@ namespace Demo
         /// </summary>
         /// <remarks>
         /// <para>Line 10: <c>for (int i = 0; i &lt; values.Length; i++)</c>, reducing sum (sum += …).</para>
+        /// <para>Inlined where it is called: one small loop, so a call with few elements costs what the user's loop costs.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         public static T SumParallel<T>(T[] values) where T : INumber<T>
         {
@@ -52,6 +54,7 @@ namespace Demo
                 public T sum;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly Accumulator CreateAccumulator()
             {
                 var __accumulator = new Accumulator();
@@ -59,6 +62,7 @@ namespace Demo
                 return __accumulator;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public void Execute(long __from, long __to, ref Accumulator __accumulator)
             {
                 T[] values = this.values;
@@ -71,6 +75,7 @@ namespace Demo
                 __accumulator.sum = sum;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Combine(ref Accumulator __total, ref Accumulator __partial)
             {
                 __total.sum += __partial.sum;

@@ -17,7 +17,9 @@ namespace Demo.Nested
             /// </summary>
             /// <remarks>
             /// <para>Line 15: <c>for (long i = 0; i &lt;= data.Length - 1; i++)</c>.</para>
+            /// <para>Inlined where it is called: one small loop, so a call with few elements costs what the user's loop costs.</para>
             /// </remarks>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
             public void ScaleParallel(double[] data)
             {
@@ -43,6 +45,7 @@ namespace Demo.Nested
                 public global::Demo.Nested.Outer.Scaler __self;
                 public double[] data;
 
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public readonly void Execute(long __from, long __to)
                 {
                     global::Demo.Nested.Outer.Scaler __self = this.__self;

@@ -63,6 +63,7 @@ namespace Demo
 
             public int[] a;
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Execute(long __from, long __to)
             {
                 int[] a = this.a;
@@ -82,6 +83,7 @@ namespace Demo
 
             public long[] b;
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Execute(long __from, long __to)
             {
                 long[] b = this.b;
@@ -102,6 +104,7 @@ namespace Demo
             public int[] a;
             public int __step;
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Execute(long __from, long __to)
             {
                 int[] a = this.a;

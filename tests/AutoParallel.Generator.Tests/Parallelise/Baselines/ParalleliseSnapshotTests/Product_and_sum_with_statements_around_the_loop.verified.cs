@@ -59,6 +59,7 @@ namespace Demo
                 public long sum;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly Accumulator CreateAccumulator()
             {
                 var __accumulator = new Accumulator();
@@ -67,6 +68,7 @@ namespace Demo
                 return __accumulator;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public void Execute(long __from, long __to, ref Accumulator __accumulator)
             {
                 int[] values = this.values;
@@ -82,6 +84,7 @@ namespace Demo
                 __accumulator.sum = sum;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Combine(ref Accumulator __total, ref Accumulator __partial)
             {
                 __total.p *= __partial.p;

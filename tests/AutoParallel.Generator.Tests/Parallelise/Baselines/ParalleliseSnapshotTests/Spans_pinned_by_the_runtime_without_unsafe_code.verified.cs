@@ -16,7 +16,9 @@ namespace Demo
         /// </summary>
         /// <remarks>
         /// <para>Line 10: <c>for (int i = 0; i &lt; x.Length; i++)</c>, reducing dot (dot += …).</para>
+        /// <para>Inlined where it is called: one small loop, so a call with few elements costs what the user's loop costs.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         public static float DotParallel(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> products)
         {
@@ -52,6 +54,7 @@ namespace Demo
                 public float dot;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly Accumulator CreateAccumulator()
             {
                 var __accumulator = new Accumulator();
@@ -59,6 +62,7 @@ namespace Demo
                 return __accumulator;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public void Execute(long __from, long __to, in global::AutoParallel.PinnedSpans __spans, ref Accumulator __accumulator)
             {
                 global::System.Span<float> products = __spans.Span<float>(0);
@@ -74,6 +78,7 @@ namespace Demo
                 __accumulator.dot = dot;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Combine(ref Accumulator __total, ref Accumulator __partial)
             {
                 __total.dot += __partial.dot;

@@ -15,7 +15,9 @@ namespace Demo
         /// </summary>
         /// <remarks>
         /// <para>Line 10: <c>for (int i = 0; i &lt; values.Length; i++)</c>.</para>
+        /// <para>Inlined where it is called: one small loop, so a call with few elements costs what the user's loop costs.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         public readonly void AddToParallel(int[] values)
         {
@@ -41,6 +43,7 @@ namespace Demo
             public global::Demo.Offset __self;
             public int[] values;
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Execute(long __from, long __to)
             {
                 global::Demo.Offset __self = this.__self;

@@ -15,7 +15,9 @@ namespace Demo
         /// </summary>
         /// <remarks>
         /// <para>Line 9: <c>for (int i = 0; i &lt; values.Length; i++)</c>, reducing sum (sum += …).</para>
+        /// <para>Inlined where it is called: one small loop, so a call with few elements costs what the user's loop costs.</para>
         /// </remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         [global::System.CodeDom.Compiler.GeneratedCode("AutoParallel", "0.1.0")]
         public static double SumParallel(double[] values)
         {
@@ -52,6 +54,7 @@ namespace Demo
                 public double sum;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly Accumulator CreateAccumulator()
             {
                 var __accumulator = new Accumulator();
@@ -59,17 +62,31 @@ namespace Demo
                 return __accumulator;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public void Execute(long __from, long __to, ref Accumulator __accumulator)
             {
                 double[] values = this.values;
                 double sum = __accumulator.sum;
-                // SIMD: sum += values[…] adds the chunk in Vector<double> lanes, in an order fixed by the chunk's bounds.
-                if (__to - __from >= 64 && __from >= 0 && __to <= values.Length)
+                // SIMD: sum += values[…] adds the chunk in Vector<double> lanes, in an order fixed by the chunk's bounds;
+                // a chunk shorter than 64 elements is added one by one, over a span (no bounds check per element).
+                if (__from >= 0 && __to <= values.Length)
                 {
-                    sum = global::AutoParallel.VectorReduction.Sum(new global::System.ReadOnlySpan<double>(values, (int)__from, (int)(__to - __from)), sum);
+                    global::System.ReadOnlySpan<double> __chunk = new global::System.ReadOnlySpan<double>(values, (int)__from, (int)(__to - __from));
+                    if (__chunk.Length >= 64)
+                    {
+                        sum = global::AutoParallel.VectorReduction.Sum(__chunk, sum);
+                    }
+                    else
+                    {
+                        foreach (double __element in __chunk)
+                        {
+                            sum += __element;
+                        }
+                    }
                 }
                 else
                 {
+                    // Part of the chunk lies outside the source: the loop as written, which throws where the user's would.
                     for (int i = (int)__from; i < __to; i++)
                     {
                         sum += values[i];
@@ -79,6 +96,7 @@ namespace Demo
                 __accumulator.sum = sum;
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Combine(ref Accumulator __total, ref Accumulator __partial)
             {
                 __total.sum += __partial.sum;

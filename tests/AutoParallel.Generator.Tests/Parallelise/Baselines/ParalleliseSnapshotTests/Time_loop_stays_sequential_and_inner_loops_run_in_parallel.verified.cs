@@ -63,6 +63,7 @@ namespace Demo
             public double[] b;
             public double[] a;
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Execute(long __from, long __to)
             {
                 double[] b = this.b;
@@ -84,6 +85,7 @@ namespace Demo
             public double[] a;
             public double[] b;
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             public readonly void Execute(long __from, long __to)
             {
                 double[] a = this.a;
