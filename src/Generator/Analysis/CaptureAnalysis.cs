@@ -29,6 +29,12 @@ internal sealed class CaptureAnalysis
 
     public IReadOnlyList<(TextSpan Span, string Text)> Edits => _edits;
 
+    /// <summary>The name a captured variable has inside the body struct: its own, unless that clashes with a generated one.</summary>
+    public static string NameOf(ISymbol symbol)
+        => Reserved.Contains(symbol.Name) || symbol.Name.StartsWith("__", System.StringComparison.Ordinal)
+            ? "__captured_" + symbol.Name
+            : Identifiers.Escape(symbol.Name);
+
     public static CaptureAnalysis Analyze(LoopScope scope, IReadOnlyCollection<string> scalarReductions, LoopFindings findings)
     {
         var analysis = new CaptureAnalysis();
@@ -52,9 +58,7 @@ internal sealed class CaptureAnalysis
                         continue;
                     }
 
-                    string name = Reserved.Contains(symbol.Name) || symbol.Name.StartsWith("__", System.StringComparison.Ordinal)
-                        ? "__captured_" + symbol.Name
-                        : Identifiers.Escape(symbol.Name);
+                    string name = NameOf(symbol);
                     if (name != Identifiers.Escape(symbol.Name))
                     {
                         _edits.Add((operation.Syntax.Span, name));

@@ -40,6 +40,9 @@ internal sealed class LoopAnalysis
 
     public double CostPerIteration { get; private set; } = 1;
 
+    /// <summary>The chunk body with its array bounds checked once per chunk, when some access in an inner loop allows it.</summary>
+    public UncheckedIndexing? Unchecked { get; private set; }
+
     /// <summary>With <c>Collapse</c>: the loops fused under this one, outermost first.</summary>
     public IReadOnlyList<LoopAnalysis> Fused { get; set; } = System.Array.Empty<LoopAnalysis>();
 
@@ -88,6 +91,10 @@ internal sealed class LoopAnalysis
         PrivateVariables = scope.Operations.OfType<Microsoft.CodeAnalysis.Operations.IVariableDeclaratorOperation>()
             .Select(d => d.Symbol.Name).Distinct().ToList();
         CostPerIteration = CostEstimate.PerIteration(Shape.Body);
+        if (!Findings.HasErrors)
+        {
+            Unchecked = UncheckedIndexing.Find(scope, Reductions.Select(r => r.Name));
+        }
     }
 
     /// <summary>Bounds are evaluated once, before the loop: they must not change inside it.</summary>

@@ -96,7 +96,20 @@ internal static class MethodModelBuilder
             loop.AliasGuards.ToEquatableArray(),
             loop.AliasGuards.Count == 0 ? string.Empty : SourceSlice.Text(source, shape.Syntax.Span, System.Array.Empty<(TextSpan, string)>()),
             simd,
-            InliningHint.IsSmallBody(loop));
+            InliningHint.IsSmallBody(loop),
+            simd is null && loop.Fused.Count == 0 && loop.Unchecked is { } hoisted ? Unchecked(hoisted, innermost, captures, source) : null);
+    }
+
+    /// <summary>The body with the accesses <see cref="UncheckedIndexing"/> chose read through <c>ref</c>s (a capture's rename of the array gives way).</summary>
+    private static UncheckedBodyModel Unchecked(UncheckedIndexing hoisted, LoopShape loop, CaptureAnalysis captures, SourceText source)
+    {
+        var edits = captures.Edits.Where(c => !hoisted.Edits.Any(e => e.Span.OverlapsWith(c.Span) || (c.Span.IsEmpty && e.Span.Contains(c.Span.Start))))
+            .Concat(hoisted.Edits);
+        return new UncheckedBodyModel(
+            hoisted.Ranges.ToEquatableArray(),
+            hoisted.Conditions.ToEquatableArray(),
+            hoisted.References.ToEquatableArray(),
+            SourceSlice.Text(source, SourceSlice.Inside(loop.BodySyntax, source), edits));
     }
 
     private static IterationSpaceModel Space(LoopShape shape, IReadOnlyList<LoopAnalysis> fused)

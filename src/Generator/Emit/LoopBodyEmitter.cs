@@ -194,6 +194,10 @@ internal static class LoopBodyEmitter
             {
                 WriteSimdSum(writer, loop, simd);
             }
+            else if (loop.Unchecked is { } hoisted)
+            {
+                WriteUncheckedChunk(writer, loop, hoisted);
+            }
             else
             {
                 WriteChunkLoop(writer, loop);
@@ -212,7 +216,45 @@ internal static class LoopBodyEmitter
     }
 
     /// <summary>The user's loop over the chunk <c>[__from, __to)</c>.</summary>
-    private static void WriteChunkLoop(IndentedWriter writer, ParallelLoopModel loop)
+    private static void WriteChunkLoop(IndentedWriter writer, ParallelLoopModel loop) => WriteChunkLoop(writer, loop, loop.BodyText);
+
+    /// <summary>
+    /// The chunk's array indices checked once, from the ranges of the loop variables: inside their arrays, the body runs with
+    /// <c>ref</c>s and no check per element; otherwise as written, so an index out of range throws where the user's would.
+    /// </summary>
+    private static void WriteUncheckedChunk(IndentedWriter writer, ParallelLoopModel loop, UncheckedBodyModel body)
+    {
+        writer.WriteLine("// Bounds checked once per chunk: each loop variable's range gives the range of every index below. When all lie");
+        writer.WriteLine("// inside their arrays the chunk reads and writes them without a check per element; otherwise it runs as written.");
+        foreach (string range in body.Ranges)
+        {
+            writer.WriteLine(range);
+        }
+
+        for (int k = 0; k < body.Conditions.Count; k++)
+        {
+            string line = (k == 0 ? "if (" : "    && ") + body.Conditions[k] + (k == body.Conditions.Count - 1 ? ")" : string.Empty);
+            writer.WriteLine(line);
+        }
+
+        using (writer.Block())
+        {
+            foreach (string reference in body.References)
+            {
+                writer.WriteLine(reference);
+            }
+
+            WriteChunkLoop(writer, loop, body.BodyText);
+        }
+
+        writer.WriteLine("else");
+        using (writer.Block())
+        {
+            WriteChunkLoop(writer, loop);
+        }
+    }
+
+    private static void WriteChunkLoop(IndentedWriter writer, ParallelLoopModel loop, string bodyText)
     {
         IterationSpaceModel space = loop.Space;
         writer.WriteLine($"for ({space.IndexType} {space.IndexName} = ({space.IndexType})__from; {space.IndexName} < __to; {Increment(space.IndexName, space.StepText)})");
@@ -223,7 +265,7 @@ internal static class LoopBodyEmitter
                 writer.WriteLine(space.ElementDeclaration);
             }
 
-            writer.WriteBlockText(loop.BodyText);
+            writer.WriteBlockText(bodyText);
         }
     }
 

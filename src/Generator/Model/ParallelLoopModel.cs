@@ -20,6 +20,7 @@ namespace AutoParallel.Generator.Model;
 /// <param name="Constraints">Their constraint clauses, or empty.</param>
 /// <param name="SimdSum">When the body is exactly <c>s += x[i]</c>: how each chunk sums in SIMD lanes instead; else <see langword="null"/>.</param>
 /// <param name="InlineExecute">Whether the body is a few statements, so <c>Execute</c> asks the JIT to inline it (see <c>InliningHint</c>).</param>
+/// <param name="Unchecked">A copy of the body whose array accesses are checked once per chunk (see <c>UncheckedIndexing</c>), or <see langword="null"/>.</param>
 internal sealed record ParallelLoopModel(
     int Ordinal,
     string BodyTypeName,
@@ -37,7 +38,8 @@ internal sealed record ParallelLoopModel(
     EquatableArray<string> AliasGuards,
     string SequentialText,
     SimdSumModel? SimdSum,
-    bool InlineExecute)
+    bool InlineExecute,
+    UncheckedBodyModel? Unchecked)
 {
     public bool HasReductions => !Reductions.IsEmpty;
 
@@ -49,6 +51,17 @@ internal sealed record ParallelLoopModel(
 /// <param name="ElementType">Its element type, the reduction's type: <c>double</c>, <c>float</c>, <c>int</c> or <c>long</c>.</param>
 /// <param name="IsSpan">Whether <paramref name="Source"/> is a span (else an array).</param>
 internal sealed record SimdSumModel(string Source, string ElementType, bool IsSpan);
+
+/// <summary>The chunk body with its bounds checks moved to the start of the chunk.</summary>
+/// <param name="Ranges">Declarations of the loop variables' <c>IndexRange</c>s, outermost first.</param>
+/// <param name="Conditions">What must all hold for the copy to run: arrays not null, every index range inside its array.</param>
+/// <param name="References">A <c>ref</c> to element 0 of each array the copy reads or writes.</param>
+/// <param name="BodyText">The user's body with <c>a[e]</c> written as <c>Unsafe.Add(ref __ref_a, e)</c>.</param>
+internal sealed record UncheckedBodyModel(
+    EquatableArray<string> Ranges,
+    EquatableArray<string> Conditions,
+    EquatableArray<string> References,
+    string BodyText);
 
 /// <summary>How a chunk of the iteration space <c>[From, To)</c> with <c>Step</c> maps back to the user's loop variables.</summary>
 /// <param name="Kind">Counting loop, array/span element loop, …</param>

@@ -67,6 +67,49 @@ public sealed class ParalleliseSnapshotTests
             """);
 
     [Fact]
+    public void Flattened_rows_checked_once_per_chunk()
+        => Verify("""
+            using System;
+            using AutoParallel;
+            namespace Demo;
+            public static partial class Kernels
+            {
+                [Parallelise]
+                public static void Distances(double[] x, int n, int d, double[] result)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        for (int j = 0; j < n; j++)
+                        {
+                            double s = 0;
+                            for (int k = 0; k < d; k++)
+                            {
+                                double t = x[i * d + k] - x[j * d + k];
+                                s += t * t;
+                            }
+
+                            result[i * n + j] = Math.Sqrt(s);
+                        }
+                    }
+                }
+
+                [Parallelise]
+                public static void Smooth(float[] current, float[] next, int width, int height)
+                {
+                    for (int row = 1; row < height - 1; row++)
+                    {
+                        int above = (row - 1) * width;
+                        for (int column = 1; column < width - 1; column++)
+                        {
+                            next[row * width + column] = (current[above + column] + current[row * width + column - 1]
+                                + current[row * width + column + 1]) / 3;
+                        }
+                    }
+                }
+            }
+            """);
+
+    [Fact]
     public void Product_and_sum_with_statements_around_the_loop()
         => Verify("""
             using System;
