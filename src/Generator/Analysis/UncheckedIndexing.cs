@@ -42,6 +42,7 @@ internal sealed class UncheckedIndexing
     private readonly Dictionary<(SyntaxNode Loop, string Array, string Row), string> _rows = new();
     private readonly List<(TextSpan Span, string Text)> _edits = new();
     private readonly HashSet<ILocalSymbol> _substituting = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IArrayElementReferenceOperation, string> _rowAccesses = new();
     private readonly bool _mayHoist;
     private int _checks;
 
@@ -92,7 +93,21 @@ internal sealed class UncheckedIndexing
             }
         }
 
-        return inInnerLoop ? analysis : null;
+        if (!inInnerLoop)
+        {
+            return null;
+        }
+
+        foreach (Counter counter in analysis._counters.Values.Where(c => c.Plain is not null))
+        {
+            var (first, end, increment) = counter.Plain!.Value;
+            if (increment == 1 && LaneReduction.Lower(counter.Loop, counter.Symbol, first, end, analysis._rowAccesses, scope, analysis.UniqueName) is { } edits)
+            {
+                analysis._edits.AddRange(edits);
+            }
+        }
+
+        return analysis;
     }
 
     /// <summary>The inner <c>for</c> loops counting up by a constant to a bound that does not change, outermost first.</summary>
@@ -124,6 +139,7 @@ internal sealed class UncheckedIndexing
             // b = int.MaxValue (a loop that never ends) fails the check instead of wrapping.
             string end = shape.Bound != BoundKind.LessOrEqual ? to.Range : AsRange(to, Precedence.Additive) + " + 1";
             AddCounter(index, from.Range, end, shape.ConstantStep.Value.ToString(CultureInfo.InvariantCulture), inner, bounds);
+            _counters[index].Plain = (from.Plain, shape.Bound == BoundKind.LessOrEqual ? $"(long)({to.Plain}) + 1" : to.Plain, shape.ConstantStep.Value);
         }
     }
 
@@ -200,6 +216,12 @@ internal sealed class UncheckedIndexing
         int found = terms.FindIndex(t => !t.Negative && Strip(t.Term) is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter.Symbol));
         if (found < 0 || terms.Count == 1)
         {
+            if (found == 0)
+            {
+                // x[k] itself: read through the array's own reference, which is its row.
+                _rowAccesses[access] = use.Reference;
+            }
+
             return false;
         }
 
@@ -246,6 +268,11 @@ internal sealed class UncheckedIndexing
         string position = Identifiers.Escape(counter.Symbol.Name)
             + (offset == 0 ? string.Empty : (offset < 0 ? " - " : " + ") + System.Math.Abs(offset).ToString(CultureInfo.InvariantCulture));
         _edits.Add((syntax.Span, $"{UnsafeAdd}(ref {rowName}, {position})"));
+        if (offset == 0)
+        {
+            _rowAccesses[access] = rowName;
+        }
+
         return true;
     }
 
@@ -458,6 +485,9 @@ internal sealed class UncheckedIndexing
 
         /// <summary>The loop statement: the variable has its range only inside it.</summary>
         public SyntaxNode Loop { get; }
+
+        /// <summary>For an inner loop: its first value and exclusive end as the user's C#, and its step.</summary>
+        public (string From, string End, long Step)? Plain { get; set; }
 
         /// <summary>Whether a check uses this range (and so the ranges its bounds depend on).</summary>
         public bool Used { get; private set; }

@@ -80,6 +80,30 @@ public sealed class UncheckedIndexingTests : IDisposable
                         target[i * n + j] = source[i * n + j - 1];
             }
 
+            /// <summary>Inner sums in SIMD lanes: a matrix-vector product and a float norm with a constant and an invariant.</summary>
+            [Parallelise(MinIterations = 2)]
+            public static void Lanes(double[] a, double[] v, double[] av, float[] f, float w, float[] norms, int n)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    double s = 0;
+                    for (int k = 0; k < n; k++)
+                    {
+                        s += a[i * n + k] * v[k];
+                    }
+
+                    av[i] = s;
+                    float q = -0.0f;
+                    for (int k = 1; k <= n - 1; k++)
+                    {
+                        float t = (f[i * n + k] - w) * 0.5f;
+                        q += MathF.Sqrt(t * t + 1) / -3;
+                    }
+
+                    norms[i] = q;
+                }
+            }
+
             /// <summary>i * 65536 * 65536 wraps to 0 in int: the user reads the first row for every i.</summary>
             [Parallelise(MinIterations = 2)]
             public static void Wrapping(int[] source, int[] target, int n, int m)
@@ -93,18 +117,48 @@ public sealed class UncheckedIndexingTests : IDisposable
 
     private readonly KernelRunner _kernels = new(Source);
 
+    private static string Generated(string method)
+        => TestCompiler.Generate(Source).Sources.Single(s => s.Key.Contains("." + method + ".", StringComparison.Ordinal)).Value;
+
     public void Dispose() => _kernels.Dispose();
 
     [Fact]
     public void Every_nest_over_flattened_arrays_takes_the_unchecked_path()
     {
-        var generated = TestCompiler.Generate(Source).Sources;
-        foreach (string method in new[] { "Distances", "Smooth", "Shapes", "ShiftLeft", "Wrapping" })
+        foreach (string method in new[] { "Distances", "Smooth", "Shapes", "ShiftLeft", "Wrapping", "Lanes" })
         {
-            string text = generated.Single(s => s.Key.Contains("." + method + ".", StringComparison.Ordinal)).Value;
+            string text = Generated(method);
             Assert.Contains("global::AutoParallel.IndexRange.Counter(__from, __to, 1)", text, StringComparison.Ordinal);
             Assert.Contains("global::System.Runtime.CompilerServices.Unsafe.Add(ref ", text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Inner_sums_of_rows_take_vector_lanes()
+    {
+        Assert.Single(Lanes("Distances"));
+        Assert.Equal(2, Lanes("Lanes").Length);
+        Assert.Contains("Vector256<float>", Lanes("Lanes")[1], StringComparison.Ordinal);
+        Assert.Empty(Lanes("Smooth"));
+
+        static string[] Lanes(string method) => Generated(method).Split('\n').Where(l => l.Contains("// SIMD: ", StringComparison.Ordinal)).ToArray();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(9)]
+    [InlineData(33)]
+    [InlineData(130)]
+    public void Sums_in_lanes_have_the_users_bits(int n)
+    {
+        var random = new Random(n);
+        double[] a = Enumerable.Range(0, n * n).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-6, 7))).ToArray();
+        double[] v = Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5).ToArray();
+        float[] f = Enumerable.Range(0, n * n).Select(_ => (float)(random.NextDouble() * 100)).ToArray();
+        Equivalence.AssertSame(_kernels, "Lanes", () => new object?[] { a, v, new double[n], f, 3.25f, new float[n], n });
     }
 
     [Theory]
