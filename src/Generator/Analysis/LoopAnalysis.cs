@@ -14,6 +14,10 @@ namespace AutoParallel.Generator.Analysis;
 /// </summary>
 internal sealed class LoopAnalysis
 {
+    private LoopScope? _scope;
+    private UncheckedIndexing? _unchecked;
+    private bool _uncheckedFound;
+
     private LoopAnalysis(LoopShape shape)
     {
         Shape = shape;
@@ -40,8 +44,23 @@ internal sealed class LoopAnalysis
 
     public double CostPerIteration { get; private set; } = 1;
 
-    /// <summary>The chunk body with its array bounds checked once per chunk, when some access in an inner loop allows it.</summary>
-    public UncheckedIndexing? Unchecked { get; private set; }
+    /// <summary>
+    /// The chunk body with its array bounds checked once per chunk, when some access in an inner loop allows it. Found when the
+    /// generator asks (the analyzer never does).
+    /// </summary>
+    public UncheckedIndexing? Unchecked
+    {
+        get
+        {
+            if (!_uncheckedFound && _scope is not null && IsLegal)
+            {
+                _unchecked = UncheckedIndexing.Find(_scope, Reductions.Select(r => r.Name));
+                _uncheckedFound = true;
+            }
+
+            return _unchecked;
+        }
+    }
 
     /// <summary>With <c>Collapse</c>: the loops fused under this one, outermost first.</summary>
     public IReadOnlyList<LoopAnalysis> Fused { get; set; } = System.Array.Empty<LoopAnalysis>();
@@ -91,10 +110,7 @@ internal sealed class LoopAnalysis
         PrivateVariables = scope.Operations.OfType<Microsoft.CodeAnalysis.Operations.IVariableDeclaratorOperation>()
             .Select(d => d.Symbol.Name).Distinct().ToList();
         CostPerIteration = CostEstimate.PerIteration(Shape.Body);
-        if (!Findings.HasErrors)
-        {
-            Unchecked = UncheckedIndexing.Find(scope, Reductions.Select(r => r.Name));
-        }
+        _scope = scope;
     }
 
     /// <summary>Bounds are evaluated once, before the loop: they must not change inside it.</summary>

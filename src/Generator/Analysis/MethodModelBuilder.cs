@@ -94,7 +94,7 @@ internal static class MethodModelBuilder
             method.TypeParameterList is { } list ? "<" + string.Join(", ", list.Parameters.Select(p => p.Identifier.Text)) + ">" : string.Empty,
             string.Join(" ", method.ConstraintClauses.Select(c => c.ToString())),
             loop.AliasGuards.ToEquatableArray(),
-            loop.AliasGuards.Count == 0 ? string.Empty : SourceSlice.Text(source, shape.Syntax.Span, System.Array.Empty<(TextSpan, string)>()),
+            loop.AliasGuards.Count == 0 ? string.Empty : SourceSlice.Text(source, SourceSlice.Inside(shape.Syntax, source), System.Array.Empty<(TextSpan, string)>()),
             simd,
             InliningHint.IsSmallBody(loop),
             simd is null && loop.Fused.Count == 0 && loop.Unchecked is { } hoisted ? Unchecked(hoisted, innermost, captures, source) : null);

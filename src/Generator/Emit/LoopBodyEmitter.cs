@@ -47,6 +47,12 @@ internal static class LoopBodyEmitter
             }
 
             WriteExecute(writer, loop);
+            if (loop.Unchecked is { } hoisted)
+            {
+                writer.WriteLine();
+                WriteIndicesInRange(writer, loop, hoisted);
+            }
+
             if (loop.HasReductions)
             {
                 writer.WriteLine();
@@ -224,19 +230,9 @@ internal static class LoopBodyEmitter
     /// </summary>
     private static void WriteUncheckedChunk(IndentedWriter writer, ParallelLoopModel loop, UncheckedBodyModel body)
     {
-        writer.WriteLine("// Bounds checked once per chunk: each loop variable's range gives the range of every index below. When all lie");
-        writer.WriteLine("// inside their arrays the chunk reads and writes them without a check per element; otherwise it runs as written.");
-        foreach (string range in body.Ranges)
-        {
-            writer.WriteLine(range);
-        }
-
-        for (int k = 0; k < body.Conditions.Count; k++)
-        {
-            string line = (k == 0 ? "if (" : "    && ") + body.Conditions[k] + (k == body.Conditions.Count - 1 ? ")" : string.Empty);
-            writer.WriteLine(line);
-        }
-
+        writer.WriteLine($"// Bounds checked once per chunk ({IndicesInRange}): when every index below lies inside its array, the chunk");
+        writer.WriteLine("// reads and writes the arrays without a check per element; otherwise it runs as written.");
+        writer.WriteLine($"if ({IndicesInRange}(__from, __to))");
         using (writer.Block())
         {
             foreach (string reference in body.References)
@@ -253,6 +249,45 @@ internal static class LoopBodyEmitter
             WriteChunkLoop(writer, loop);
         }
     }
+
+    private const string IndicesInRange = "__IndicesInRange";
+
+    /// <summary>
+    /// The guard of the unchecked copy, a method of its own: its ranges and comparisons are many short-lived values, which
+    /// would otherwise crowd the registers of the chunk's loops.
+    /// </summary>
+    private static void WriteIndicesInRange(IndentedWriter writer, ParallelLoopModel loop, UncheckedBodyModel body)
+    {
+        writer.WriteLine("/// <summary>Whether every index the chunk <c>[__from, __to)</c> computes lies inside its array: each loop variable's range gives the range of each index.</summary>");
+        writer.WriteLine(GeneratedCode.NoInlining);
+        writer.WriteLine($"private readonly bool {IndicesInRange}(long __from, long __to)");
+        using (writer.Block())
+        {
+            string guard = string.Join("\n", body.Ranges.Concat(body.Conditions));
+            foreach (CaptureModel capture in loop.Captures.Where(c => c.Kind == CaptureKind.Value && Mentions(guard, c.Name)))
+            {
+                writer.WriteLine($"{capture.Type} {capture.Name} = this.{capture.Name};");
+            }
+
+            if (loop.Space.StepExpression.Length > 0 && Mentions(guard, "__step"))
+            {
+                writer.WriteLine($"{loop.Space.IndexType} __step = this.__step;");
+            }
+
+            foreach (string range in body.Ranges)
+            {
+                writer.WriteLine(range);
+            }
+
+            for (int k = 0; k < body.Conditions.Count; k++)
+            {
+                writer.WriteLine((k == 0 ? "return " : "    && ") + body.Conditions[k] + (k == body.Conditions.Count - 1 ? ";" : string.Empty));
+            }
+        }
+    }
+
+    private static bool Mentions(string text, string name)
+        => System.Text.RegularExpressions.Regex.IsMatch(text, @"(?<![\w@])" + System.Text.RegularExpressions.Regex.Escape(name) + @"(?!\w)");
 
     private static void WriteChunkLoop(IndentedWriter writer, ParallelLoopModel loop, string bodyText)
     {

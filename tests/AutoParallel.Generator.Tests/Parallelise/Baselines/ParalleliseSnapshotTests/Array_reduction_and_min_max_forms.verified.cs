@@ -33,11 +33,11 @@ namespace Demo
             {
                 // Two of the loop's variables share storage: iterations may depend on each other, so it runs as written.
                 for (int i = 0; i < data.Length; i++)
-                        {
-                            hist[data[i]]++;
-                            if (data[i] < smallest) smallest = data[i];
-                            largest = Math.Max(largest, data[i] * 0.5);
-                        }
+                {
+                    hist[data[i]]++;
+                    if (data[i] < smallest) smallest = data[i];
+                    largest = Math.Max(largest, data[i] * 0.5);
+                }
             }
             else
             {

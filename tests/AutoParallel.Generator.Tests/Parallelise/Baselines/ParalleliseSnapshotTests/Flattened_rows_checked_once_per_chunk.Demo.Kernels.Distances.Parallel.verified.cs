@@ -29,19 +29,19 @@ namespace Demo
             {
                 // Two of the loop's variables share storage: iterations may depend on each other, so it runs as written.
                 for (int i = 0; i < n; i++)
+                {
+                    for (int j = 0; j < n; j++)
+                    {
+                        double s = 0;
+                        for (int k = 0; k < d; k++)
                         {
-                            for (int j = 0; j < n; j++)
-                            {
-                                double s = 0;
-                                for (int k = 0; k < d; k++)
-                                {
-                                    double t = x[i * d + k] - x[j * d + k];
-                                    s += t * t;
-                                }
-
-                                result[i * n + j] = Math.Sqrt(s);
-                            }
+                            double t = x[i * d + k] - x[j * d + k];
+                            s += t * t;
                         }
+
+                        result[i * n + j] = Math.Sqrt(s);
+                    }
+                }
             }
             else
             {
@@ -71,17 +71,9 @@ namespace Demo
                 int d = this.d;
                 double[] x = this.x;
                 double[] result = this.result;
-                // Bounds checked once per chunk: each loop variable's range gives the range of every index below. When all lie
-                // inside their arrays the chunk reads and writes them without a check per element; otherwise it runs as written.
-                global::AutoParallel.IndexRange __range_i = global::AutoParallel.IndexRange.Counter(__from, __to, 1);
-                global::AutoParallel.IndexRange __range_j = global::AutoParallel.IndexRange.Counter(0, n, 1);
-                global::AutoParallel.IndexRange __range_k = global::AutoParallel.IndexRange.Counter(0, d, 1);
-                if ((__range_i * d + __range_k).IsWithin(x)
-                    && (__range_i * d).IsWithin(x)
-                    && (__range_j * d + __range_k).IsWithin(x)
-                    && (__range_j * d).IsWithin(x)
-                    && (__range_i * n + __range_j).IsWithin(result)
-                    && (__range_i * n).IsWithin(result))
+                // Bounds checked once per chunk (__IndicesInRange): when every index below lies inside its array, the chunk
+                // reads and writes the arrays without a check per element; otherwise it runs as written.
+                if (__IndicesInRange(__from, __to))
                 {
                     ref double __ref_x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(x!);
                     ref double __ref_result = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(result!);
@@ -136,6 +128,25 @@ namespace Demo
                         }
                     }
                 }
+            }
+
+            /// <summary>Whether every index the chunk <c>[__from, __to)</c> computes lies inside its array: each loop variable's range gives the range of each index.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            private readonly bool __IndicesInRange(long __from, long __to)
+            {
+                int n = this.n;
+                int d = this.d;
+                double[] x = this.x;
+                double[] result = this.result;
+                global::AutoParallel.IndexRange __range_i = global::AutoParallel.IndexRange.Counter(__from, __to, 1);
+                global::AutoParallel.IndexRange __range_j = global::AutoParallel.IndexRange.Counter(0, n, 1);
+                global::AutoParallel.IndexRange __range_k = global::AutoParallel.IndexRange.Counter(0, d, 1);
+                return (__range_i * d + __range_k).IsWithin(x)
+                    && (__range_i * d).IsWithin(x)
+                    && (__range_j * d + __range_k).IsWithin(x)
+                    && (__range_j * d).IsWithin(x)
+                    && (__range_i * n + __range_j).IsWithin(result)
+                    && (__range_i * n).IsWithin(result);
             }
         }
     }

@@ -29,14 +29,14 @@ namespace Demo
             {
                 // Two of the loop's variables share storage: iterations may depend on each other, so it runs as written.
                 for (int row = 1; row < height - 1; row++)
-                        {
-                            int above = (row - 1) * width;
-                            for (int column = 1; column < width - 1; column++)
-                            {
-                                next[row * width + column] = (current[above + column] + current[row * width + column - 1]
-                                    + current[row * width + column + 1]) / 3;
-                            }
-                        }
+                {
+                    int above = (row - 1) * width;
+                    for (int column = 1; column < width - 1; column++)
+                    {
+                        next[row * width + column] = (current[above + column] + current[row * width + column - 1]
+                            + current[row * width + column + 1]) / 3;
+                    }
+                }
             }
             else
             {
@@ -64,17 +64,9 @@ namespace Demo
                 int width = this.width;
                 float[] next = this.next;
                 float[] current = this.current;
-                // Bounds checked once per chunk: each loop variable's range gives the range of every index below. When all lie
-                // inside their arrays the chunk reads and writes them without a check per element; otherwise it runs as written.
-                global::AutoParallel.IndexRange __range_row = global::AutoParallel.IndexRange.Counter(__from, __to, 1);
-                global::AutoParallel.IndexRange __range_column = global::AutoParallel.IndexRange.Counter(1, global::AutoParallel.IndexRange.Of(width) - 1, 1);
-                if ((__range_row * width + __range_column).IsWithin(next)
-                    && (__range_row * width).IsWithin(next)
-                    && ((__range_row - 1) * width + __range_column).IsWithin(current)
-                    && ((__range_row - 1) * width).IsWithin(current)
-                    && (__range_row * width + __range_column - 1).IsWithin(current)
-                    && (__range_row * width).IsWithin(current)
-                    && (__range_row * width + __range_column + 1).IsWithin(current))
+                // Bounds checked once per chunk (__IndicesInRange): when every index below lies inside its array, the chunk
+                // reads and writes the arrays without a check per element; otherwise it runs as written.
+                if (__IndicesInRange(__from, __to))
                 {
                     ref float __ref_next = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(next!);
                     ref float __ref_current = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(current!);
@@ -103,6 +95,24 @@ namespace Demo
                         }
                     }
                 }
+            }
+
+            /// <summary>Whether every index the chunk <c>[__from, __to)</c> computes lies inside its array: each loop variable's range gives the range of each index.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            private readonly bool __IndicesInRange(long __from, long __to)
+            {
+                int width = this.width;
+                float[] next = this.next;
+                float[] current = this.current;
+                global::AutoParallel.IndexRange __range_row = global::AutoParallel.IndexRange.Counter(__from, __to, 1);
+                global::AutoParallel.IndexRange __range_column = global::AutoParallel.IndexRange.Counter(1, global::AutoParallel.IndexRange.Of(width) - 1, 1);
+                return (__range_row * width + __range_column).IsWithin(next)
+                    && (__range_row * width).IsWithin(next)
+                    && ((__range_row - 1) * width + __range_column).IsWithin(current)
+                    && ((__range_row - 1) * width).IsWithin(current)
+                    && (__range_row * width + __range_column - 1).IsWithin(current)
+                    && (__range_row * width).IsWithin(current)
+                    && (__range_row * width + __range_column + 1).IsWithin(current);
             }
         }
     }

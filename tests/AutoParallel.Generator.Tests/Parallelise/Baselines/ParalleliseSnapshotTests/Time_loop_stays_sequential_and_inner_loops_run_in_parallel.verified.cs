@@ -30,7 +30,7 @@ namespace Demo
                 {
                     // Two of the loop's variables share storage: iterations may depend on each other, so it runs as written.
                     for (int i = 1; i < a.Length - 1; i++)
-                                    b[i] = (a[i - 1] + a[i] + a[i + 1]) / 3.0;
+                        b[i] = (a[i - 1] + a[i] + a[i + 1]) / 3.0;
                 }
                 else
                 {
