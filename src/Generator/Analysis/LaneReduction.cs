@@ -24,7 +24,6 @@ namespace AutoParallel.Generator.Analysis;
 internal static class LaneReduction
 {
     private const string Vector256 = "global::System.Runtime.Intrinsics.Vector256";
-    private const string UnsafeAdd = "global::System.Runtime.CompilerServices.Unsafe.Add";
 
     /// <summary>
     /// The edits that put the vector loop before <paramref name="loop"/> and start it where the vectors stopped, or
@@ -59,7 +58,7 @@ internal static class LaneReduction
             {
                 Operation: ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null, Target: ILocalReferenceOperation { Local: var total } } update,
             }
-            || LaneCount(total.Type) is not int lanes || DeclaredInside(total, loop)
+            || LaneCount(total.Type) is not int lanes || UncheckedIndexing.DeclaredInside(total, loop)
             || body.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Count(r => SymbolEqualityComparer.Default.Equals(r.Local, total)) != 1)
         {
             return null;
@@ -82,7 +81,8 @@ internal static class LaneReduction
             lines.Add($"var {name} = {lanesOfValue};");
         }
 
-        if (lowering.Lanes(update.Value) is not { } added)
+        // A row read also means the chunk's guard checked this loop's range, so the vector loop's position cannot wrap.
+        if (lowering.Lanes(update.Value) is not { } added || !lowering.ReadsRows)
         {
             return null;
         }
@@ -93,9 +93,7 @@ internal static class LaneReduction
         lines.Add($"var {sum} = {added};");
         lines.AddRange(Enumerable.Range(0, lanes).Select(l => $"{Identifiers.Escape(total.Name)} += {sum}[{l.ToString(CultureInfo.InvariantCulture)}];"));
 
-        SourceText text = loop.SyntaxTree.GetText(scope.CancellationToken);
-        int lineStart = text.Lines.GetLineFromPosition(loop.SpanStart).Start;
-        string indent = text.ToString(TextSpan.FromBounds(lineStart, loop.SpanStart));
+        string indent = UncheckedIndexing.Indentation(loop);
         string count = lanes.ToString(CultureInfo.InvariantCulture);
         var vectorLoop = new List<string>
         {
@@ -125,9 +123,6 @@ internal static class LaneReduction
         _ => null,
     };
 
-    private static bool DeclaredInside(ILocalSymbol local, SyntaxNode loop)
-        => local.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(r.Span));
-
     /// <summary>Turns one lane expression into <c>Vector256</c> code.</summary>
     private sealed class Lowering
     {
@@ -147,6 +142,9 @@ internal static class LaneReduction
 
         /// <summary>The vector loop's position, where the user's loop then starts.</summary>
         public string Position { get; }
+
+        /// <summary>Whether some lane value reads a row.</summary>
+        public bool ReadsRows { get; private set; }
 
         /// <summary>Lane values declared in the body, by the name of their vector.</summary>
         public Dictionary<ILocalSymbol, string> Locals { get; } = new(SymbolEqualityComparer.Default);
@@ -177,12 +175,14 @@ internal static class LaneReduction
                     when math.ToDisplayString() is "System.Math" or "System.MathF":
                     return Lanes(call.Arguments[0].Value) is { } root ? $"{Vector256}.Sqrt({root})" : null;
                 case IArrayElementReferenceOperation element when _rows.TryGetValue(element, out string? row):
-                    return $"{Vector256}.LoadUnsafe(ref {UnsafeAdd}(ref {row}, {Position}))";
+                    ReadsRows = true;
+                    return $"{Vector256}.LoadUnsafe(ref {UncheckedIndexing.UnsafeAdd}(ref {row}, {Position}))";
                 case ILocalReferenceOperation { Local: var local } when Locals.TryGetValue(local, out string? lanes):
                     return lanes;
-                case ILocalReferenceOperation { Local: var local } when !DeclaredInside(local, _loop) && !WrittenInLoop(local):
+                // One value for the whole loop: not a ref local (whose target the loop's own sum may be), never written in the loop.
+                case ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } when !UncheckedIndexing.DeclaredInside(local, _loop) && !WrittenInLoop(local):
                     return $"{Vector256}.Create({(_scope.IsCaptured(local) ? CaptureAnalysis.NameOf(local) : Identifiers.Escape(local.Name))})";
-                case IParameterReferenceOperation { Parameter: var parameter } when _scope.IsCaptured(parameter) && _scope.IsInvariant(parameter):
+                case IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when _scope.IsCaptured(parameter) && _scope.IsInvariant(parameter):
                     return $"{Vector256}.Create({CaptureAnalysis.NameOf(parameter)})";
                 default:
                     return null;

@@ -31,7 +31,9 @@ internal sealed class UncheckedIndexing
     public const int MaxChecks = 16;
 
     private const string RangeType = "global::AutoParallel.IndexRange";
-    private const string UnsafeAdd = "global::System.Runtime.CompilerServices.Unsafe.Add";
+
+    /// <summary><c>Unsafe.Add</c>, fully qualified: how the unchecked copy reaches an element.</summary>
+    internal const string UnsafeAdd = "global::System.Runtime.CompilerServices.Unsafe.Add";
 
     private readonly LoopScope _scope;
     private readonly HashSet<string> _reductions;
@@ -255,8 +257,7 @@ internal sealed class UncheckedIndexing
         {
             rowName = UniqueName($"__{use.Name.TrimStart('@')}_row");
             _rows[(loop, use.Reference, row.Plain)] = rowName;
-            int lineStart = loop.SyntaxTree.GetText().Lines.GetLineFromPosition(loop.SpanStart).Start;
-            string indent = loop.SyntaxTree.GetText().ToString(TextSpan.FromBounds(lineStart, loop.SpanStart));
+            string indent = Indentation(loop);
             string widen = Strip(terms[0].Term).Type?.SpecialType == SpecialType.System_Int32 || terms.Count > 1 ? string.Empty : "(int)";
             _edits.Add((new TextSpan(loop.SpanStart, 0),
                 $"ref {elementType} {rowName} = ref {UnsafeAdd}(ref {use.Reference}, {widen}{row.Plain});\n{indent}"));
@@ -420,7 +421,14 @@ internal sealed class UncheckedIndexing
     private SyntaxNode InnermostLoop(SyntaxNode node)
         => node.Ancestors().TakeWhile(a => a != _scope.Loop.Syntax).FirstOrDefault(LoopShape.IsLoop) ?? _scope.Loop.Syntax;
 
-    private static bool DeclaredInside(ILocalSymbol local, SyntaxNode loop)
+    /// <summary>The whitespace before <paramref name="statement"/> on its line: what a statement inserted before it repeats.</summary>
+    internal static string Indentation(SyntaxNode statement)
+    {
+        SourceText text = statement.SyntaxTree.GetText();
+        return text.ToString(TextSpan.FromBounds(text.Lines.GetLineFromPosition(statement.SpanStart).Start, statement.SpanStart));
+    }
+
+    internal static bool DeclaredInside(ILocalSymbol local, SyntaxNode loop)
         => local.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(r.Span));
 
     private static IOperation Strip(IOperation operation)

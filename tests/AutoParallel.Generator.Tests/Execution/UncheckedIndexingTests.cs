@@ -104,6 +104,23 @@ public sealed class UncheckedIndexingTests : IDisposable
                 }
             }
 
+            /// <summary>r is s itself: each term reads the sum so far, so this sum must not be taken in lanes.</summary>
+            [Parallelise(MinIterations = 2)]
+            public static void RefAlias(double[] a, double[] sums, int n)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    double s = 1;
+                    ref double r = ref s;
+                    for (int k = 0; k < n; k++)
+                    {
+                        s += r * a[i * n + k];
+                    }
+
+                    sums[i] = s;
+                }
+            }
+
             /// <summary>i * 65536 * 65536 wraps to 0 in int: the user reads the first row for every i.</summary>
             [Parallelise(MinIterations = 2)]
             public static void Wrapping(int[] source, int[] target, int n, int m)
@@ -140,6 +157,7 @@ public sealed class UncheckedIndexingTests : IDisposable
         Assert.Equal(2, Lanes("Lanes").Length);
         Assert.Contains("Vector256<float>", Lanes("Lanes")[1], StringComparison.Ordinal);
         Assert.Empty(Lanes("Smooth"));
+        Assert.Empty(Lanes("RefAlias"));
 
         static string[] Lanes(string method) => Generated(method).Split('\n').Where(l => l.Contains("// SIMD: ", StringComparison.Ordinal)).ToArray();
     }
@@ -173,6 +191,13 @@ public sealed class UncheckedIndexingTests : IDisposable
         var random = new Random((n * 31) + d);
         double[] x = Enumerable.Range(0, n * d).Select(_ => random.NextDouble()).ToArray();
         Equivalence.AssertSame(_kernels, "Distances", () => new object?[] { x, n, d, new double[n * n] });
+    }
+
+    [Fact]
+    public void A_sum_that_reads_itself_through_a_ref_equals_the_users()
+    {
+        double[] a = Enumerable.Range(0, 40 * 40).Select(v => 1.0 / (v + 3)).ToArray();
+        Equivalence.AssertSame(_kernels, "RefAlias", () => new object?[] { a, new double[40], 40 });
     }
 
     [Fact]
