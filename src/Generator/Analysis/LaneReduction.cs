@@ -30,23 +30,21 @@ internal static class LaneReduction
     /// <see langword="null"/> when its body is not declarations of lane values followed by one <c>s += …</c>.
     /// </summary>
     /// <param name="loop">The innermost <c>for</c> loop, counting by 1.</param>
-    /// <param name="counter">Its variable.</param>
     /// <param name="from">Its first value, as C#.</param>
     /// <param name="end">Its exclusive end, as C# (a <see langword="long"/> or narrower).</param>
     /// <param name="rows">Accesses <c>a[base + k]</c> read through a row reference, and the name of that reference.</param>
     /// <param name="scope">The parallel loop's variables.</param>
     /// <param name="uniqueName">Names a generated local.</param>
     public static IReadOnlyList<(TextSpan Span, string Text)>? Lower(
-        SyntaxNode loop,
-        ILocalSymbol counter,
+        LoopShape loop,
         string from,
         string end,
         IReadOnlyDictionary<IArrayElementReferenceOperation, string> rows,
         LoopScope scope,
         Func<string, string> uniqueName)
     {
-        if (loop is not ForStatementSyntax { Declaration.Variables.Count: 1 } forLoop || forLoop.Declaration.Variables[0].Initializer is not { } initializer
-            || scope.Model.GetOperation(forLoop, scope.CancellationToken) is not IForLoopOperation { Body: { } body }
+        if (loop.Syntax is not ForStatementSyntax { Declaration.Variables.Count: 1 } forLoop || forLoop.Declaration.Variables[0].Initializer is not { } initializer
+            || loop.Body is not { } body || loop.Index is not { } counter
             || body.DescendantsAndSelf().Any(o => o is ILoopOperation or IBranchOperation or IReturnOperation or IThrowOperation))
         {
             return null;
@@ -58,7 +56,7 @@ internal static class LaneReduction
             {
                 Operation: ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null, Target: ILocalReferenceOperation { Local: var total } } update,
             }
-            || LaneCount(total.Type) is not int lanes || UncheckedIndexing.DeclaredInside(total, loop)
+            || LaneCount(total.Type) is not int lanes || UncheckedIndexing.DeclaredInside(total, loop.Syntax)
             || body.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Count(r => SymbolEqualityComparer.Default.Equals(r.Local, total)) != 1)
         {
             return null;
@@ -93,7 +91,7 @@ internal static class LaneReduction
         lines.Add($"var {sum} = {added};");
         lines.AddRange(Enumerable.Range(0, lanes).Select(l => $"{Identifiers.Escape(total.Name)} += {sum}[{l.ToString(CultureInfo.InvariantCulture)}];"));
 
-        string indent = UncheckedIndexing.Indentation(loop);
+        string indent = UncheckedIndexing.Indentation(loop.Syntax);
         string count = lanes.ToString(CultureInfo.InvariantCulture);
         var vectorLoop = new List<string>
         {
@@ -111,7 +109,7 @@ internal static class LaneReduction
         vectorLoop.Add(string.Empty);
         return new[]
         {
-            (new TextSpan(loop.SpanStart, 0), string.Join("\n", vectorLoop.Select(l => l.Length == 0 ? l : indent + l)).TrimStart() + "\n" + indent),
+            (new TextSpan(loop.Syntax.SpanStart, 0), string.Join("\n", vectorLoop.Select(l => l.Length == 0 ? l : indent + l)).TrimStart() + "\n" + indent),
             (initializer.Value.Span, position),
         };
     }
@@ -126,12 +124,12 @@ internal static class LaneReduction
     /// <summary>Turns one lane expression into <c>Vector256</c> code.</summary>
     private sealed class Lowering
     {
-        private readonly SyntaxNode _loop;
+        private readonly LoopShape _loop;
         private readonly ITypeSymbol _type;
         private readonly IReadOnlyDictionary<IArrayElementReferenceOperation, string> _rows;
         private readonly LoopScope _scope;
 
-        public Lowering(SyntaxNode loop, ILocalSymbol counter, ITypeSymbol type, IReadOnlyDictionary<IArrayElementReferenceOperation, string> rows, LoopScope scope, Func<string, string> uniqueName)
+        public Lowering(LoopShape loop, ILocalSymbol counter, ITypeSymbol type, IReadOnlyDictionary<IArrayElementReferenceOperation, string> rows, LoopScope scope, Func<string, string> uniqueName)
         {
             _loop = loop;
             _type = type;
@@ -180,7 +178,7 @@ internal static class LaneReduction
                 case ILocalReferenceOperation { Local: var local } when Locals.TryGetValue(local, out string? lanes):
                     return lanes;
                 // One value for the whole loop: not a ref local (whose target the loop's own sum may be), never written in the loop.
-                case ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } when !UncheckedIndexing.DeclaredInside(local, _loop) && !WrittenInLoop(local):
+                case ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } when !UncheckedIndexing.DeclaredInside(local, _loop.Syntax) && !WrittenInLoop(local):
                     return $"{Vector256}.Create({(_scope.IsCaptured(local) ? CaptureAnalysis.NameOf(local) : Identifiers.Escape(local.Name))})";
                 case IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when _scope.IsCaptured(parameter) && _scope.IsInvariant(parameter):
                     return $"{Vector256}.Create({CaptureAnalysis.NameOf(parameter)})";
@@ -208,7 +206,7 @@ internal static class LaneReduction
         private static string Format(string literal) => literal.StartsWith("-", StringComparison.Ordinal) ? "(" + literal + ")" : literal;
 
         private bool WrittenInLoop(ILocalSymbol local)
-            => _scope.Model.GetOperation(_loop, _scope.CancellationToken)?.DescendantsAndSelf().OfType<ILocalReferenceOperation>()
+            => _loop.Operation?.DescendantsAndSelf().OfType<ILocalReferenceOperation>()
                 .Any(r => SymbolEqualityComparer.Default.Equals(r.Local, local) && ValueUsage.Of(r).IsWrite()) ?? true;
     }
 }

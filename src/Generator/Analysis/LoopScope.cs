@@ -27,6 +27,7 @@ internal sealed class LoopScope
     private readonly HashSet<ISymbol> _capturedWritten = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ILocalSymbol> _building = new(SymbolEqualityComparer.Default);
     private readonly HashSet<string> _varying = new();
+    private readonly List<LoopShape> _innerForLoops = new();
 
     public LoopScope(LoopShape loop, SemanticModel model, KnownSymbols known, CancellationToken cancellationToken)
     {
@@ -48,7 +49,9 @@ internal sealed class LoopScope
 
         foreach (ForStatementSyntax inner in loop.BodySyntax.DescendantNodesAndSelf().OfType<ForStatementSyntax>())
         {
-            NoteInnerLoop(LoopShape.Read(inner, model, known, cancellationToken));
+            LoopShape shape = LoopShape.Read(inner, model, known, cancellationToken);
+            _innerForLoops.Add(shape);
+            NoteInnerLoop(shape);
         }
 
         foreach (CommonForEachStatementSyntax inner in loop.BodySyntax.DescendantNodesAndSelf().OfType<CommonForEachStatementSyntax>())
@@ -73,6 +76,9 @@ internal sealed class LoopScope
 
     /// <summary>Every operation of the loop body, lambdas and local functions inside it included.</summary>
     public IReadOnlyList<IOperation> Operations { get; }
+
+    /// <summary>The <c>for</c> loops inside the body (lambdas' included), outermost first.</summary>
+    public IReadOnlyList<LoopShape> InnerForLoops => _innerForLoops;
 
     /// <summary>Variables from outside the loop that the body writes.</summary>
     public IReadOnlyCollection<ISymbol> CapturedWritten => _capturedWritten;

@@ -100,10 +100,10 @@ internal sealed class UncheckedIndexing
             return null;
         }
 
-        foreach (Counter counter in analysis._counters.Values.Where(c => c.Plain is not null))
+        foreach (Counter counter in analysis._counters.Values.Where(c => c.Inner is not null))
         {
-            var (first, end, increment) = counter.Plain!.Value;
-            if (increment == 1 && LaneReduction.Lower(counter.Loop, counter.Symbol, first, end, analysis._rowAccesses, scope, analysis.UniqueName) is { } edits)
+            var (shape, first, end) = counter.Inner!.Value;
+            if (shape.ConstantStep == 1 && LaneReduction.Lower(shape, first, end, analysis._rowAccesses, scope, analysis.UniqueName) is { } edits)
             {
                 analysis._edits.AddRange(edits);
             }
@@ -115,14 +115,13 @@ internal sealed class UncheckedIndexing
     /// <summary>The inner <c>for</c> loops counting up by a constant to a bound that does not change, outermost first.</summary>
     private void AddInnerCounters()
     {
-        foreach (ForStatementSyntax inner in _scope.Loop.BodySyntax.DescendantNodesAndSelf().OfType<ForStatementSyntax>())
+        foreach (LoopShape shape in _scope.InnerForLoops)
         {
-            if (InsideFunction(inner))
+            if (InsideFunction(shape.Syntax))
             {
                 continue;
             }
 
-            LoopShape shape = LoopShape.Read(inner, _scope.Model, _scope.Known, _scope.CancellationToken);
             if (!shape.IsCanonical || shape.Kind != LoopKind.For || shape.Index is not { Type.SpecialType: SpecialType.System_Int32 } index
                 || shape.Bound == BoundKind.NotEqual || shape.ConstantStep is not (>= 1 and <= int.MaxValue) || shape.From is null || shape.To is null)
             {
@@ -140,8 +139,8 @@ internal sealed class UncheckedIndexing
             // Plain integers become ranges where Counter is called. i <= b ends below b + 1, added as ranges, so that
             // b = int.MaxValue (a loop that never ends) fails the check instead of wrapping.
             string end = shape.Bound != BoundKind.LessOrEqual ? to.Range : AsRange(to, Precedence.Additive) + " + 1";
-            AddCounter(index, from.Range, end, shape.ConstantStep.Value.ToString(CultureInfo.InvariantCulture), inner, bounds);
-            _counters[index].Plain = (from.Plain, shape.Bound == BoundKind.LessOrEqual ? $"(long)({to.Plain}) + 1" : to.Plain, shape.ConstantStep.Value);
+            AddCounter(index, from.Range, end, shape.ConstantStep.Value.ToString(CultureInfo.InvariantCulture), shape.Syntax, bounds);
+            _counters[index].Inner = (shape, from.Plain, shape.Bound == BoundKind.LessOrEqual ? $"(long)({to.Plain}) + 1" : to.Plain);
         }
     }
 
@@ -215,7 +214,7 @@ internal sealed class UncheckedIndexing
 
         var terms = new List<(IOperation Term, bool Negative)>();
         Flatten(access.Indices[0], false, terms);
-        int found = terms.FindIndex(t => !t.Negative && Strip(t.Term) is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter.Symbol));
+        int found = terms.FindIndex(t => !t.Negative && LoopShape.Strip(t.Term) is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter.Symbol));
         if (found < 0 || terms.Count == 1)
         {
             if (found == 0)
@@ -258,7 +257,7 @@ internal sealed class UncheckedIndexing
             rowName = UniqueName($"__{use.Name.TrimStart('@')}_row");
             _rows[(loop, use.Reference, row.Plain)] = rowName;
             string indent = Indentation(loop);
-            string widen = Strip(terms[0].Term).Type?.SpecialType == SpecialType.System_Int32 || terms.Count > 1 ? string.Empty : "(int)";
+            string widen = LoopShape.Strip(terms[0].Term).Type?.SpecialType == SpecialType.System_Int32 || terms.Count > 1 ? string.Empty : "(int)";
             _edits.Add((new TextSpan(loop.SpanStart, 0),
                 $"ref {elementType} {rowName} = ref {UnsafeAdd}(ref {use.Reference}, {widen}{row.Plain});\n{indent}"));
         }
@@ -290,7 +289,7 @@ internal sealed class UncheckedIndexing
     /// <summary>The additive terms of an index, <c>i * n + j - 1</c> → <c>i * n</c>, <c>j</c>, <c>-1</c>.</summary>
     private static void Flatten(IOperation operation, bool negative, List<(IOperation, bool)> terms)
     {
-        switch (Strip(operation))
+        switch (LoopShape.Strip(operation))
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null } add:
                 Flatten(add.LeftOperand, negative, terms);
@@ -431,9 +430,6 @@ internal sealed class UncheckedIndexing
     internal static bool DeclaredInside(ILocalSymbol local, SyntaxNode loop)
         => local.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(r.Span));
 
-    private static IOperation Strip(IOperation operation)
-        => operation is IConversionOperation { IsImplicit: true, OperatorMethod: null } conversion ? Strip(conversion.Operand) : operation;
-
     private string UniqueName(string name)
     {
         string unique = name;
@@ -452,8 +448,7 @@ internal sealed class UncheckedIndexing
 
     /// <summary>Inside a lambda or local function of the body, where a <c>ref</c> local of the chunk cannot be used.</summary>
     private bool InsideFunction(SyntaxNode node)
-        => node.Ancestors().TakeWhile(a => a != _scope.Loop.Syntax)
-            .Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
+        => node.Ancestors().TakeWhile(a => a != _scope.Loop.Syntax).Any(LoopSelection.IsFunction);
 
     private enum Precedence
     {
@@ -494,8 +489,8 @@ internal sealed class UncheckedIndexing
         /// <summary>The loop statement: the variable has its range only inside it.</summary>
         public SyntaxNode Loop { get; }
 
-        /// <summary>For an inner loop: its first value and exclusive end as the user's C#, and its step.</summary>
-        public (string From, string End, long Step)? Plain { get; set; }
+        /// <summary>For an inner loop: the loop, its first value and its exclusive end as the user's C#.</summary>
+        public (LoopShape Shape, string From, string End)? Inner { get; set; }
 
         /// <summary>Whether a check uses this range (and so the ranges its bounds depend on).</summary>
         public bool Used { get; private set; }
