@@ -39,6 +39,7 @@ internal sealed class UncheckedIndexing
     private readonly HashSet<string> _reductions;
     private readonly Dictionary<ILocalSymbol, Counter> _counters = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<SyntaxNode, Counter> _counterLoops = new();
+    /// <summary>Names in use: the body's identifiers and the generated ones so far.</summary>
     private readonly HashSet<string> _names = new();
     private readonly Dictionary<ISymbol, ArrayUse> _arrays = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<(SyntaxNode Loop, string Array, string Row), string> _rows = new();
@@ -52,6 +53,9 @@ internal sealed class UncheckedIndexing
     {
         _scope = scope;
         _reductions = new HashSet<string>(reductions);
+
+        // Generated names must not shadow the body's own: they start taken (read once, not per name).
+        _names.UnionWith(scope.Loop.BodySyntax.DescendantTokens().Where(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
 
         // A goto could jump over a row's declaration to a use of it.
         _mayHoist = !scope.Loop.BodySyntax.DescendantNodes().OfType<LabeledStatementSyntax>().Any();
@@ -433,7 +437,7 @@ internal sealed class UncheckedIndexing
     private string UniqueName(string name)
     {
         string unique = name;
-        for (int k = 1; !_names.Add(unique) || _scope.Loop.BodySyntax.DescendantTokens().Any(t => t.ValueText == unique); k++)
+        for (int k = 1; !_names.Add(unique); k++)
         {
             unique = name + k.ToString(CultureInfo.InvariantCulture);
         }
