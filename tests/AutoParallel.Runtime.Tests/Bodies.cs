@@ -30,7 +30,18 @@ internal struct SumBody : IReductionBody<double>
 {
     public double[] Values;
 
-    public readonly double CreateAccumulator() => -0.0;
+    /// <summary>When set, counts the fresh accumulators the runtime asks for.</summary>
+    public int[]? Created;
+
+    public readonly double CreateAccumulator()
+    {
+        if (Created is not null)
+        {
+            Interlocked.Increment(ref Created[0]);
+        }
+
+        return -0.0;
+    }
 
     public readonly void Execute(long fromInclusive, long toExclusive, ref double accumulator)
     {
@@ -41,4 +52,7 @@ internal struct SumBody : IReductionBody<double>
     }
 
     public readonly void Combine(ref double total, ref double chunk) => total += chunk;
+
+    // Either zero: a sum started from +0.0 is +0.0 plus the sum started from -0.0.
+    public readonly bool CanExecuteInto(in double total) => total == 0.0;
 }

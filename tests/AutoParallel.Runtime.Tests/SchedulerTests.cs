@@ -125,27 +125,58 @@ public sealed class SchedulerTests : IDisposable
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(3999)]
-    [InlineData(4000)]
-    [InlineData(4001)]
-    [InlineData(20_000)]
-    public void Ordered_results_do_not_depend_on_whether_a_small_loop_skips_the_chunked_path(int count)
+    [InlineData(1, 1.5)]
+    [InlineData(3999, 1.5)]
+    [InlineData(4000, 1.5)]
+    [InlineData(4001, 1.5)]
+    [InlineData(20_000, 1.5)]
+    [InlineData(1, 0.0)]
+    [InlineData(2, 0.0)]
+    [InlineData(4000, 0.0)]
+    [InlineData(20_000, 0.0)]
+    [InlineData(1, -0.0)]
+    [InlineData(3, -0.0)]
+    [InlineData(4001, -0.0)]
+    public void Ordered_results_do_not_depend_on_whether_a_small_loop_skips_the_chunked_path(int count, double seed)
     {
-        // Auto grains hold 4000 iterations at 1 ns each: up to there a loop runs as one chunk without a plan.
+        // Auto grains hold 4000 iterations at 1 ns each: up to there a loop runs as one chunk without a plan, and with a seed of
+        // either zero it runs straight into the seed (CanExecuteInto). Inputs of zeros alone are where a wrong sign would show.
         var random = new Random(count);
-        double[] values = Enumerable.Range(0, count).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-10, 10))).ToArray();
-        long Bits(long minIterations, int threads)
+        double[][] inputs =
         {
-            ParallelRuntime.NumThreads = threads;
-            var body = new SumBody { Values = values };
-            return BitConverter.DoubleToInt64Bits(ParallelRuntime.Reduce(0, values.Length, 1, new LoopOptions(ordered: true, minIterations: minIterations), ref body, 1.5));
-        }
+            Enumerable.Range(0, count).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-10, 10))).ToArray(),
+            Enumerable.Repeat(-0.0, count).ToArray(),
+            Enumerable.Range(0, count).Select(i => i % 3 == 1 ? 0.0 : -0.0).ToArray(),
+        };
+        foreach (double[] values in inputs)
+        {
+            long Bits(long minIterations, int threads)
+            {
+                ParallelRuntime.NumThreads = threads;
+                var body = new SumBody { Values = values };
+                return BitConverter.DoubleToInt64Bits(ParallelRuntime.Reduce(0, values.Length, 1, new LoopOptions(ordered: true, minIterations: minIterations), ref body, seed));
+            }
 
-        long expected = Bits(2, 2);
-        Assert.Equal(expected, Bits(2, 1));
-        Assert.Equal(expected, Bits(long.MaxValue, 2));
-        Assert.Equal(expected, Bits(0, 3));
+            long expected = Bits(2, 2);
+            Assert.Equal(expected, Bits(2, 1));
+            Assert.Equal(expected, Bits(long.MaxValue, 2));
+            Assert.Equal(expected, Bits(0, 3));
+        }
+    }
+
+    [Fact]
+    public void A_one_chunk_loop_runs_straight_into_a_seed_that_holds_the_identities()
+    {
+        var body = new SumBody { Values = new[] { 1.0, 2.0, 4.0 }, Created = new int[1] };
+        Assert.Equal(7.0, ParallelRuntime.Reduce(0, 3, 1, new LoopOptions(ordered: true), ref body, 0.0));
+        Assert.Equal(7.0, ParallelRuntime.Reduce(0, 3, 1, new LoopOptions(ordered: true), ref body, -0.0));
+        Assert.Equal(0, body.Created[0]);
+
+        // Any other seed: a fresh accumulator from the identity, combined into the seed.
+        Assert.Equal(8.5, ParallelRuntime.Reduce(0, 3, 1, new LoopOptions(ordered: true), ref body, 1.5));
+        Assert.Equal(1, body.Created[0]);
+        Assert.True(double.IsNaN(ParallelRuntime.Reduce(0, 3, 1, new LoopOptions(ordered: true), ref body, double.NaN)));
+        Assert.Equal(2, body.Created[0]);
     }
 
     [Fact]

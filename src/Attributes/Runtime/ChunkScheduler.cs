@@ -247,6 +247,8 @@ internal struct NoReduction<TBody> : IReductionBody<NoAccumulator>
     public readonly void Combine(ref NoAccumulator total, ref NoAccumulator partial)
     {
     }
+
+    public readonly bool CanExecuteInto(in NoAccumulator total) => true;
 }
 
 /// <summary>Lets a <see cref="ISpanChunkBody"/> run through the reduction scheduler, with its pinned spans.</summary>
@@ -263,6 +265,8 @@ internal struct SpanNoReduction<TBody> : IReductionBody<NoAccumulator>
     public readonly void Combine(ref NoAccumulator total, ref NoAccumulator partial)
     {
     }
+
+    public readonly bool CanExecuteInto(in NoAccumulator total) => true;
 }
 
 /// <summary>Lets a <see cref="ISpanReductionBody{TAccumulator}"/> run through the reduction scheduler, with its pinned spans.</summary>
@@ -277,4 +281,7 @@ internal struct SpanReduction<TBody, TAccumulator> : IReductionBody<TAccumulator
     public void Execute(long fromInclusive, long toExclusive, ref TAccumulator accumulator) => Body.Execute(fromInclusive, toExclusive, Spans, ref accumulator);
 
     public readonly void Combine(ref TAccumulator total, ref TAccumulator partial) => Body.Combine(ref total, ref partial);
+
+    /// <summary>Never: span loops always take the chunked path, which does not ask.</summary>
+    public readonly bool CanExecuteInto(in TAccumulator total) => false;
 }

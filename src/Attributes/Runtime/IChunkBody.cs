@@ -29,6 +29,15 @@ public interface IReductionBody<TAccumulator>
 
     /// <summary>Folds a chunk's accumulator into the total (for <c>-=</c> that is <c>+</c>, for <c>/=</c> it is <c>/</c> by the product …).</summary>
     void Combine(ref TAccumulator total, ref TAccumulator chunk);
+
+    /// <summary>
+    /// Whether <see cref="Execute"/> may accumulate straight into <paramref name="total"/> and give the bits that a fresh
+    /// accumulator, run and then folded in with <see cref="Combine"/>, gives. True when every reduction variable of the total
+    /// holds its operator's identity (for a floating-point sum, either zero: a sum started from +0.0 is +0.0 plus the same sum
+    /// started from −0.0). A loop that runs as one chunk then costs what the user's loop costs: no second accumulator, no
+    /// combine step.
+    /// </summary>
+    bool CanExecuteInto(in TAccumulator total);
 }
 
 /// <summary>An <see cref="IChunkBody"/> whose loop uses spans: the runtime pins them and passes them to every chunk.</summary>

@@ -90,9 +90,19 @@ public static class ParallelRuntime
             TAccumulator total = seed;
             if (toExclusive > fromInclusive)
             {
-                TAccumulator partial = body.CreateAccumulator();
+                // A seed that holds the identities takes the chunk directly (the same bits, see CanExecuteInto); with the seed a
+                // constant, as `double s = 0;` before the loop makes it, the JIT drops the test and the other branch.
+                bool into = body.CanExecuteInto(in total);
+                TAccumulator partial = into ? total : body.CreateAccumulator();
                 body.Execute(fromInclusive, toExclusive, ref partial);
-                body.Combine(ref total, ref partial);
+                if (into)
+                {
+                    total = partial;
+                }
+                else
+                {
+                    body.Combine(ref total, ref partial);
+                }
             }
 
             return total;

@@ -40,6 +40,17 @@ internal static class ReductionIdentity
         };
     }
 
+    /// <summary>
+    /// Whether a running total that is <c>==</c> the identity can take a chunk's updates directly, with the bits that a chunk started
+    /// from the identity and combined into the total gives. For the built-in integer types and <c>bool</c> equal values are the
+    /// same value. For <c>double</c> and <c>float</c> the identities of products, minima and maxima (1, ±∞) have one encoding;
+    /// a sum's total may be either zero: the chunk's additions form a tree with the total as one leaf, so starting it from +0.0
+    /// gives +0.0 plus the sum started from −0.0, which is what the combine step computes. Not <c>decimal</c> (0.00m == 0m, yet
+    /// its scale would change where a long sum rounds) and not other types, whose <c>==</c> is the user's.
+    /// </summary>
+    public static bool EqualMeansIdentity(ITypeSymbol type) =>
+        IsIntegerLike(type) || type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean;
+
     public static bool IsIntegerLike(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
         or SpecialType.System_Int16 or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_UInt16
         or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr

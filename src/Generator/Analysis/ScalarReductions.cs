@@ -130,7 +130,8 @@ internal static class ScalarReductions
             ReductionIdentity.IsOrderSensitive(op, type),
             description,
             updates[0].Function ?? string.Empty,
-            arrayLength);
+            arrayLength,
+            arrayLength.Length == 0 && ReductionIdentity.EqualMeansIdentity(type));
     }
 
     public static IOperation StatementOf(IOperation operation)

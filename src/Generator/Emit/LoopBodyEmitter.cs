@@ -57,6 +57,11 @@ internal static class LoopBodyEmitter
             {
                 writer.WriteLine();
                 WriteCombine(writer, loop);
+                if (!loop.HasSpans)
+                {
+                    writer.WriteLine();
+                    WriteCanExecuteInto(writer, loop);
+                }
             }
         }
     }
@@ -424,6 +429,39 @@ internal static class LoopBodyEmitter
                     writer.WriteLine(CombineStatement(reduction, total, partial));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether a loop that runs as one chunk may accumulate straight into the seed: when every variable holds its identity
+    /// there, a fresh accumulator and the combine step would change no bit. The seed is usually a constant
+    /// (<c>double s = 0;</c>), so the JIT folds the test away.
+    /// </summary>
+    private static void WriteCanExecuteInto(IndentedWriter writer, ParallelLoopModel loop)
+    {
+        bool every = loop.Reductions.All(r => r.EqualMeansIdentity);
+        writer.WriteLine("/// <summary>Whether a chunk may run straight into <paramref name=\"__total\"/>: it holds every identity, so combining would change no bit.</summary>");
+        writer.WriteLine(GeneratedCode.AggressiveInlining);
+        writer.WriteLine("public readonly bool CanExecuteInto(in Accumulator __total)");
+        using (writer.Block())
+        {
+            if (!every)
+            {
+                ReductionModel other = loop.Reductions.First(r => !r.EqualMeansIdentity);
+                string why = other.IsArray
+                    ? $"{other.Name} is an array reduction, whose chunks fill private copies"
+                    : $"a {other.Type} equal to the identity need not be the identity ({other.Name})";
+                writer.WriteLine($"// Never: {why}; every chunk starts from the identities and is combined.");
+                writer.WriteLine("return false;");
+                return;
+            }
+
+            if (loop.Reductions.Any(r => r.Operator == ReductionOperator.Sum && r.Identity is "-0d" or "-0f"))
+            {
+                writer.WriteLine("// == -0 holds for +0 as well: a sum started from +0.0 is +0.0 plus the sum started from -0.0, the combined result.");
+            }
+
+            writer.WriteLine("return " + string.Join(" && ", loop.Reductions.Select(r => $"__total.{r.Name} == {r.Identity}")) + ";");
         }
     }
 

@@ -137,6 +137,10 @@ internal enum CaptureKind
 /// <param name="Description">How the user wrote it, for the comment (<c>s += …</c>).</param>
 /// <param name="Function">For <see cref="ReductionOperator.Min"/>/<see cref="ReductionOperator.Max"/>: the fully qualified function to combine with.</param>
 /// <param name="ArrayLength">For an array reduction: the expression giving the private copy's length (<c>hist.Length</c>); empty for scalars.</param>
+/// <param name="EqualMeansIdentity">
+/// Whether a total that is <c>==</c> <paramref name="Identity"/> may take a chunk's updates directly, with the bits a fresh chunk
+/// combined into it would give (see <c>ReductionIdentity.EqualMeansIdentity</c>).
+/// </param>
 internal sealed record ReductionModel(
     string Name,
     string Type,
@@ -145,7 +149,8 @@ internal sealed record ReductionModel(
     bool OrderSensitive,
     string Description,
     string Function,
-    string ArrayLength)
+    string ArrayLength,
+    bool EqualMeansIdentity)
 {
     public bool IsArray => ArrayLength.Length > 0;
 }

@@ -43,6 +43,30 @@ public sealed class FoundationEquivalenceTests : IDisposable
                 return sum;
             }
 
+            [Parallelise]
+            public static double SumFromNegativeZeroInOneChunk(double[] values)
+            {
+                double sum = -0.0;
+                for (int i = 0; i < values.Length; i++) sum += values[i];
+                return sum;
+            }
+
+            [Parallelise]
+            public static double SumFromNonZero(double[] values, double start)
+            {
+                double sum = start;
+                for (int i = 0; i < values.Length; i++) sum += values[i];
+                return sum;
+            }
+
+            [Parallelise(MinIterations = 2)]
+            public static double SumFromNonZeroEager(double[] values, double start)
+            {
+                double sum = start;
+                for (int i = 0; i < values.Length; i++) sum += values[i];
+                return sum;
+            }
+
             [Parallelise(MinIterations = 2)]
             public static long IntegerSumAndProduct(int[] values, out long product)
             {
@@ -127,6 +151,42 @@ public sealed class FoundationEquivalenceTests : IDisposable
         }
 
         Assert.Equal(BitConverter.DoubleToInt64Bits(-0.0), BitConverter.DoubleToInt64Bits((double)_kernels.Parallel("SumFromNegativeZero", zeros)!));
+    }
+
+    [Fact]
+    public void A_small_sum_that_runs_straight_into_its_seed_keeps_every_sign_of_zero()
+    {
+        // Below the threshold a sum whose seed is either zero runs straight into it, without a chunk accumulator started from
+        // -0.0 and a combine step. Values of ±0 and ±0.5 make every partial sum exact, so only the signs of zeros could differ,
+        // from the user's loop or from the chunked path (MinIterations = 2, several threads).
+        Gen.Int[0, 3].Select(k => new[] { -0.0, 0.0, 0.5, -0.5 }[k]).Array[0, 40].Sample(values =>
+        {
+            foreach ((string kernel, string eager) in new[] { ("Sum", "SumEager"), ("SumFromNegativeZeroInOneChunk", "SumFromNegativeZero") })
+            {
+                long expected = BitConverter.DoubleToInt64Bits((double)_kernels.Sequential(kernel, values)!);
+                Assert.Equal(expected, BitConverter.DoubleToInt64Bits((double)_kernels.Parallel(kernel, values)!));
+                Assert.All(_kernels.ParallelAtEachThreadCount(eager, () => new object?[] { values }), r => Assert.Equal(expected, BitConverter.DoubleToInt64Bits((double)r.Result!)));
+            }
+
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void A_small_sum_from_a_seed_that_is_not_an_identity_has_the_bits_of_the_chunked_path()
+    {
+        // 1.25 + (chunk) differs from the user's ((1.25 + x0) + x1) …: below the threshold the seed must not take the chunk
+        // directly, or the bits would depend on whether the loop ran as one chunk.
+        foreach (int size in new[] { 1, 2, 3, 7, 64, 1001 })
+        {
+            var random = new Random(size);
+            double[] values = Enumerable.Range(0, size).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9))).ToArray();
+            foreach (double start in new[] { 1.25, -3e-5, double.NaN })
+            {
+                long expected = BitConverter.DoubleToInt64Bits((double)_kernels.Parallel("SumFromNonZeroEager", values, start)!);
+                Assert.Equal(expected, BitConverter.DoubleToInt64Bits((double)_kernels.Parallel("SumFromNonZero", values, start)!));
+                Assert.All(_kernels.ParallelAtEachThreadCount("SumFromNonZeroEager", () => new object?[] { values, start }), r => Assert.Equal(expected, BitConverter.DoubleToInt64Bits((double)r.Result!)));
+            }
+        }
     }
 
     [Fact]

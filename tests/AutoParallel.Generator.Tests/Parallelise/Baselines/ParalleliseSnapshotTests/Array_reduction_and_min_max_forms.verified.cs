@@ -109,6 +109,14 @@ namespace Demo
                     __total.hist[__k] += __partial.hist[__k];
                 }
             }
+
+            /// <summary>Whether a chunk may run straight into <paramref name="__total"/>: it holds every identity, so combining would change no bit.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public readonly bool CanExecuteInto(in Accumulator __total)
+            {
+                // Never: hist is an array reduction, whose chunks fill private copies; every chunk starts from the identities and is combined.
+                return false;
+            }
         }
     }
 }

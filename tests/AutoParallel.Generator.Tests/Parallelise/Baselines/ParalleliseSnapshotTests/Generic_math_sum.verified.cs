@@ -80,6 +80,14 @@ namespace Demo
             {
                 __total.sum += __partial.sum;
             }
+
+            /// <summary>Whether a chunk may run straight into <paramref name="__total"/>: it holds every identity, so combining would change no bit.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public readonly bool CanExecuteInto(in Accumulator __total)
+            {
+                // Never: a T equal to the identity need not be the identity (sum); every chunk starts from the identities and is combined.
+                return false;
+            }
         }
     }
 }

@@ -90,6 +90,13 @@ namespace Demo
                 __total.p *= __partial.p;
                 __total.sum += __partial.sum;
             }
+
+            /// <summary>Whether a chunk may run straight into <paramref name="__total"/>: it holds every identity, so combining would change no bit.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public readonly bool CanExecuteInto(in Accumulator __total)
+            {
+                return __total.p == 1L && __total.sum == 0L;
+            }
         }
     }
 }

@@ -82,6 +82,14 @@ namespace Demo
             {
                 __total.total += __partial.total;
             }
+
+            /// <summary>Whether a chunk may run straight into <paramref name="__total"/>: it holds every identity, so combining would change no bit.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public readonly bool CanExecuteInto(in Accumulator __total)
+            {
+                // == -0 holds for +0 as well: a sum started from +0.0 is +0.0 plus the sum started from -0.0, the combined result.
+                return __total.total == -0d;
+            }
         }
     }
 }
