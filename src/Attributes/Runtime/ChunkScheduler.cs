@@ -282,6 +282,5 @@ internal struct SpanReduction<TBody, TAccumulator> : IReductionBody<TAccumulator
 
     public readonly void Combine(ref TAccumulator total, ref TAccumulator partial) => Body.Combine(ref total, ref partial);
 
-    /// <summary>Never: span loops always take the chunked path, which does not ask.</summary>
-    public readonly bool CanExecuteInto(in TAccumulator total) => false;
+    public readonly bool CanExecuteInto(in TAccumulator total) => Body.CanExecuteInto(in total);
 }

@@ -59,4 +59,7 @@ public interface ISpanReductionBody<TAccumulator>
 
     /// <summary>Folds a chunk's accumulator into the total.</summary>
     void Combine(ref TAccumulator total, ref TAccumulator chunk);
+
+    /// <summary>As <see cref="IReductionBody{TAccumulator}.CanExecuteInto"/>: whether a chunk may accumulate straight into <paramref name="total"/>.</summary>
+    bool CanExecuteInto(in TAccumulator total);
 }

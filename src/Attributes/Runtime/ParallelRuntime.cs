@@ -87,25 +87,7 @@ public static class ParallelRuntime
     {
         if (IsOneChunk(fromInclusive, toExclusive, step, options))
         {
-            TAccumulator total = seed;
-            if (toExclusive > fromInclusive)
-            {
-                // A seed that holds the identities takes the chunk directly (the same bits, see CanExecuteInto); with the seed a
-                // constant, as `double s = 0;` before the loop makes it, the JIT drops the test and the other branch.
-                bool into = body.CanExecuteInto(in total);
-                TAccumulator partial = into ? total : body.CreateAccumulator();
-                body.Execute(fromInclusive, toExclusive, ref partial);
-                if (into)
-                {
-                    total = partial;
-                }
-                else
-                {
-                    body.Combine(ref total, ref partial);
-                }
-            }
-
-            return total;
+            return RunAsOneChunk(fromInclusive, toExclusive, ref body, seed);
         }
 
         // The body and the total go in (and the total comes back) by value: a local passed by reference would live in memory
@@ -121,9 +103,22 @@ public static class ParallelRuntime
     public static unsafe void For<TBody>(long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, SpanArguments spans)
         where TBody : struct, ISpanChunkBody
     {
+        if (step > 0 && toExclusive <= fromInclusive)
+        {
+            return;
+        }
+
         fixed (byte* p0 = spans.Span0, p1 = spans.Span1, p2 = spans.Span2, p3 = spans.Span3, p4 = spans.Span4, p5 = spans.Span5, p6 = spans.Span6, p7 = spans.Span7)
         {
             var adapter = new SpanNoReduction<TBody> { Body = body, Spans = new PinnedSpans(p0, p1, p2, p3, p4, p5, p6, p7, spans) };
+            if (IsOneChunk(fromInclusive, toExclusive, step, options))
+            {
+                // As in the array overload, a small loop runs as one chunk without a plan; in a method of its own, where the
+                // chunk's loop does not share registers with the eight pinned spans.
+                RunSpansAsOneChunk(fromInclusive, toExclusive, ref adapter, default(NoAccumulator));
+                return;
+            }
+
             Run(fromInclusive, toExclusive, step, options, adapter, default(NoAccumulator));
         }
     }
@@ -137,9 +132,19 @@ public static class ParallelRuntime
         long fromInclusive, long toExclusive, long step, in LoopOptions options, ref TBody body, TAccumulator seed, SpanArguments spans)
         where TBody : struct, ISpanReductionBody<TAccumulator>
     {
+        if (step > 0 && toExclusive <= fromInclusive)
+        {
+            return seed;
+        }
+
         fixed (byte* p0 = spans.Span0, p1 = spans.Span1, p2 = spans.Span2, p3 = spans.Span3, p4 = spans.Span4, p5 = spans.Span5, p6 = spans.Span6, p7 = spans.Span7)
         {
             var adapter = new SpanReduction<TBody, TAccumulator> { Body = body, Spans = new PinnedSpans(p0, p1, p2, p3, p4, p5, p6, p7, spans) };
+            if (IsOneChunk(fromInclusive, toExclusive, step, options))
+            {
+                return RunSpansAsOneChunk(fromInclusive, toExclusive, ref adapter, seed);
+            }
+
             return Run(fromInclusive, toExclusive, step, options, adapter, seed);
         }
     }
@@ -179,6 +184,36 @@ public static class ParallelRuntime
         ulong iterations = step == 1 ? span : ((span - 1) / (ulong)step) + 1;
         return iterations < (ulong)options.OneChunkBelow;
     }
+
+    /// <summary>The whole loop as one chunk on the calling thread; returns <paramref name="total"/> combined with its result.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TAccumulator RunAsOneChunk<TBody, TAccumulator>(long fromInclusive, long toExclusive, ref TBody body, TAccumulator total)
+        where TBody : struct, IReductionBody<TAccumulator>
+    {
+        if (toExclusive > fromInclusive)
+        {
+            // A total that holds the identities takes the chunk directly (the same bits, see CanExecuteInto); with the seed a
+            // constant, as `double s = 0;` before the loop makes it, the JIT drops the test and the other branch.
+            bool into = body.CanExecuteInto(in total);
+            TAccumulator partial = into ? total : body.CreateAccumulator();
+            body.Execute(fromInclusive, toExclusive, ref partial);
+            if (into)
+            {
+                total = partial;
+            }
+            else
+            {
+                body.Combine(ref total, ref partial);
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary><see cref="RunAsOneChunk"/> for the span overloads, kept out of the methods that pin.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TAccumulator RunSpansAsOneChunk<TBody, TAccumulator>(long fromInclusive, long toExclusive, ref TBody body, TAccumulator total)
+        where TBody : struct, IReductionBody<TAccumulator> => RunAsOneChunk(fromInclusive, toExclusive, ref body, total);
 
     /// <summary>
     /// The chunked path: a plan, then the calling thread alone or the worker team; returns <paramref name="total"/> combined

@@ -124,13 +124,20 @@ internal static class MethodModelBuilder
             return new IterationSpaceModel(
                 IterationKind.Elements, "__i", "int", "0", name + ".Length", "1", string.Empty,
                 ElementDeclaration((CommonForEachStatementSyntax)shape.Syntax, name), simple ? string.Empty : collection.Syntax.ToString(),
-                EquatableArray<FusedLoopModel>.Empty);
+                EquatableArray<FusedLoopModel>.Empty,
+                EndFitsInt: true);
         }
 
         return new IterationSpaceModel(
             IterationKind.Counting, Identifiers.Escape(shape.Index!.Name), shape.IndexType, shape.From?.Syntax.ToString() ?? "0", ExclusiveEnd(shape), step, stepExpression,
-            string.Empty, string.Empty, fused.Select(f => Fused(f.Shape)).ToEquatableArray());
+            string.Empty, string.Empty, fused.Select(f => Fused(f.Shape)).ToEquatableArray(), EndFitsInt(shape));
     }
+
+    /// <summary>An <c>int</c> loop variable counting to an <c>int</c> bound it never reaches (<c>&lt;</c> or <c>!=</c>, not <c>&lt;=</c>).</summary>
+    private static bool EndFitsInt(LoopShape shape) =>
+        shape.IndexType == "int" && shape.Bound != BoundKind.LessOrEqual
+        && shape.To?.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_UInt16
+            or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Char;
 
     private static FusedLoopModel Fused(LoopShape shape)
         => new(Identifiers.Escape(shape.Index!.Name), shape.IndexType, shape.From?.Syntax.ToString() ?? "0", ExclusiveEnd(shape),

@@ -57,11 +57,8 @@ internal static class LoopBodyEmitter
             {
                 writer.WriteLine();
                 WriteCombine(writer, loop);
-                if (!loop.HasSpans)
-                {
-                    writer.WriteLine();
-                    WriteCanExecuteInto(writer, loop);
-                }
+                writer.WriteLine();
+                WriteCanExecuteInto(writer, loop);
             }
         }
     }
@@ -297,7 +294,16 @@ internal static class LoopBodyEmitter
     private static void WriteChunkLoop(IndentedWriter writer, ParallelLoopModel loop, string bodyText)
     {
         IterationSpaceModel space = loop.Space;
-        writer.WriteLine($"for ({space.IndexType} {space.IndexName} = ({space.IndexType})__from; {space.IndexName} < __to; {Increment(space.IndexName, space.StepText)})");
+        if (space.EndFitsInt)
+        {
+            // An int end: the JIT's loop cloning then proves the user's x[i] in range once, not on every iteration.
+            writer.WriteLine($"for (int {space.IndexName} = (int)__from, __end = (int)__to; {space.IndexName} < __end; {Increment(space.IndexName, space.StepText)})");
+        }
+        else
+        {
+            writer.WriteLine($"for ({space.IndexType} {space.IndexName} = ({space.IndexType})__from; {space.IndexName} < __to; {Increment(space.IndexName, space.StepText)})");
+        }
+
         using (writer.Block())
         {
             if (space.ElementDeclaration.Length > 0)

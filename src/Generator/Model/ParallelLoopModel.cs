@@ -74,6 +74,10 @@ internal sealed record UncheckedBodyModel(
 /// <param name="ElementDeclaration">For <c>foreach</c>: the iteration variable's declaration, e.g. <c>var x = data[__i];</c>.</param>
 /// <param name="CollectionExpression">For <c>foreach</c> over an expression that is not a plain variable: that expression, evaluated once into <c>__collection</c>.</param>
 /// <param name="Fused">With <c>Collapse</c>: the inner loops fused into this iteration space, outermost first.</param>
+/// <param name="EndFitsInt">
+/// Whether the loop variable is an <c>int</c> and so is its exclusive end (<c>i &lt; n</c> with <c>n</c> an <c>int</c>, a <c>foreach</c>'s
+/// length; not <c>i &lt;= n</c>, whose end may be 2³¹): a chunk's end then fits in an <c>int</c> too.
+/// </param>
 internal sealed record IterationSpaceModel(
     IterationKind Kind,
     string IndexName,
@@ -84,7 +88,8 @@ internal sealed record IterationSpaceModel(
     string StepExpression,
     string ElementDeclaration,
     string CollectionExpression,
-    EquatableArray<FusedLoopModel> Fused)
+    EquatableArray<FusedLoopModel> Fused,
+    bool EndFitsInt)
 {
     public bool IsCollapsed => !Fused.IsEmpty;
 }

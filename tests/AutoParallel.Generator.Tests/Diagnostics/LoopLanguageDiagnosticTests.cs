@@ -133,7 +133,7 @@ public sealed class LoopLanguageDiagnosticTests
 
         // Reading only the neighbouring rows while writing row i: within one i, the j iterations are independent.
         var run = TestCompiler.Generate(Usings + "public static partial class K { [Parallelise] public static void S(double[,] a, int steps) { int n = a.GetLength(0); for (int t = 0; t < steps; t++) for (int i = 1; i < n - 1; i++) for (int j = 1; j < n - 1; j++) a[i, j] = (a[i - 1, j] + a[i + 1, j]) / 2; } }").ShouldCompile();
-        Assert.Contains("for (int j = (int)__from; j < __to; j++)", run.Sources.Single().Value);
+        Assert.Contains("for (int j = (int)__from, __end = (int)__to; j < __end; j++)", run.Sources.Single().Value);
     }
 
     [Fact]

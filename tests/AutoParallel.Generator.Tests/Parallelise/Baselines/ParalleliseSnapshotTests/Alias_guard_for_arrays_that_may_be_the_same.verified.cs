@@ -53,7 +53,7 @@ namespace Demo
             {
                 double[] target = this.target;
                 double[] source = this.source;
-                for (int i = (int)__from; i < __to; i++)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                 {
                     target[i] = source[i + 1];
                 }

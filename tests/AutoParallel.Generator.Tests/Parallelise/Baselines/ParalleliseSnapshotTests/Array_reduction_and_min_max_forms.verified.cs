@@ -89,7 +89,7 @@ namespace Demo
                 double largest = __accumulator.largest;
                 int smallest = __accumulator.smallest;
                 int[] hist = __accumulator.hist;
-                for (int i = (int)__from; i < __to; i++)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                 {
                     hist[data[i]]++;
                     if (data[i] < smallest) smallest = data[i];

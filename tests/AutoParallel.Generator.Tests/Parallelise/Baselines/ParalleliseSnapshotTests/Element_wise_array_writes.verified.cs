@@ -50,7 +50,7 @@ namespace Demo
                 double[] target = this.target;
                 double[] source = this.source;
                 double factor = this.factor;
-                for (int i = (int)__from; i < __to; i++)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                 {
                     target[i] = source[i] * factor;
                 }

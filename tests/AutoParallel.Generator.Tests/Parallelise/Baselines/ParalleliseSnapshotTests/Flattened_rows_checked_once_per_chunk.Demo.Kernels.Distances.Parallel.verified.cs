@@ -77,7 +77,7 @@ namespace Demo
                 {
                     ref double __ref_x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(x!);
                     ref double __ref_result = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(result!);
-                    for (int i = (int)__from; i < __to; i++)
+                    for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                     {
                         ref double __result_row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref __ref_result, i * n);
                         for (int j = 0; j < n; j++)
@@ -113,7 +113,7 @@ namespace Demo
                 }
                 else
                 {
-                    for (int i = (int)__from; i < __to; i++)
+                    for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                     {
                         for (int j = 0; j < n; j++)
                         {

@@ -70,7 +70,7 @@ namespace Demo
                 {
                     ref float __ref_next = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(next!);
                     ref float __ref_current = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(current!);
-                    for (int row = (int)__from; row < __to; row++)
+                    for (int row = (int)__from, __end = (int)__to; row < __end; row++)
                     {
                         int above = (row - 1) * width;
                         ref float __next_row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref __ref_next, row * width);
@@ -85,7 +85,7 @@ namespace Demo
                 }
                 else
                 {
-                    for (int row = (int)__from; row < __to; row++)
+                    for (int row = (int)__from, __end = (int)__to; row < __end; row++)
                     {
                         int above = (row - 1) * width;
                         for (int column = 1; column < width - 1; column++)

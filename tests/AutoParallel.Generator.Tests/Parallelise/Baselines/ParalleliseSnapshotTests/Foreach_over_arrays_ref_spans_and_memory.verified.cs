@@ -93,7 +93,7 @@ namespace Demo
             {
                 float[] values = this.values;
                 double sum = __accumulator.sum;
-                for (int __i = (int)__from; __i < __to; __i++)
+                for (int __i = (int)__from, __end = (int)__to; __i < __end; __i++)
                 {
                     double v = (double)values[__i];
                     sum += v * v;
@@ -128,7 +128,7 @@ namespace Demo
             public readonly void Execute(long __from, long __to, in global::AutoParallel.PinnedSpans __spans)
             {
                 global::System.Span<int> counts = __spans.Span<int>(0);
-                for (int __i = (int)__from; __i < __to; __i++)
+                for (int __i = (int)__from, __end = (int)__to; __i < __end; __i++)
                 {
                     ref int c = ref counts[__i];
                     c = c * 2 + 1;
@@ -162,7 +162,7 @@ namespace Demo
             {
                 global::System.Span<double> __collection = __spans.Span<double>(0);
                 double sum = __accumulator.sum;
-                for (int __i = (int)__from; __i < __to; __i++)
+                for (int __i = (int)__from, __end = (int)__to; __i < __end; __i++)
                 {
                     var m = __collection[__i];
                     sum += m;
@@ -175,6 +175,14 @@ namespace Demo
             public readonly void Combine(ref Accumulator __total, ref Accumulator __partial)
             {
                 __total.sum += __partial.sum;
+            }
+
+            /// <summary>Whether a chunk may run straight into <paramref name="__total"/>: it holds every identity, so combining would change no bit.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public readonly bool CanExecuteInto(in Accumulator __total)
+            {
+                // == -0 holds for +0 as well: a sum started from +0.0 is +0.0 plus the sum started from -0.0, the combined result.
+                return __total.sum == -0d;
             }
         }
     }

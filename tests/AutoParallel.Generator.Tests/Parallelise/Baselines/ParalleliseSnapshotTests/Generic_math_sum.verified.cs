@@ -67,7 +67,7 @@ namespace Demo
             {
                 T[] values = this.values;
                 T sum = __accumulator.sum;
-                for (int i = (int)__from; i < __to; i++)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                 {
                     sum += values[i];
                 }

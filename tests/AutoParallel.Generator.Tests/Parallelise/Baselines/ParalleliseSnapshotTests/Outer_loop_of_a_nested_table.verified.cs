@@ -44,7 +44,7 @@ namespace Demo
             public readonly void Execute(long __from, long __to)
             {
                 double[][] x = this.x;
-                for (int i = (int)__from; i < __to; i++)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                 {
                     double[] row = x[i];
                     for (int j = 0; j < row.Length; j++)

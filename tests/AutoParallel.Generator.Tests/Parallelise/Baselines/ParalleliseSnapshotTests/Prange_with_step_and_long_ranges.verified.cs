@@ -67,7 +67,7 @@ namespace Demo
             public readonly void Execute(long __from, long __to)
             {
                 int[] a = this.a;
-                for (int i = (int)__from; i < __to; i += 2)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i += 2)
                 {
                     a[i] = -i;
                 }
@@ -109,7 +109,7 @@ namespace Demo
             {
                 int[] a = this.a;
                 int __step = this.__step;
-                for (int i = (int)__from; i < __to; i += __step)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i += __step)
                 {
                     a[i] += 1;
                 }

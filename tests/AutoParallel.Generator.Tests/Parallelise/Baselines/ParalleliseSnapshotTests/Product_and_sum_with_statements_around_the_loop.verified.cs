@@ -74,7 +74,7 @@ namespace Demo
                 int[] values = this.values;
                 long p = __accumulator.p;
                 long sum = __accumulator.sum;
-                for (int i = (int)__from; i < __to; i += 2)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i += 2)
                 {
                     sum += values[i];
                     p *= values[i] % 7 + 1;

@@ -65,7 +65,7 @@ namespace Demo
             {
                 double[][] m = this.m;
                 double total = __accumulator.total;
-                for (int i = (int)__from; i < __to; i++)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                 {
                     for (int j = 0; j <= i; j++)
                     {

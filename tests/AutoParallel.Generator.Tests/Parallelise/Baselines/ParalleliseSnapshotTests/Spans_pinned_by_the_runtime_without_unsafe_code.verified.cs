@@ -69,7 +69,7 @@ namespace Demo
                 global::System.ReadOnlySpan<float> x = __spans.ReadOnlySpan<float>(1);
                 global::System.ReadOnlySpan<float> y = __spans.ReadOnlySpan<float>(2);
                 float dot = __accumulator.dot;
-                for (int i = (int)__from; i < __to; i++)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                 {
                     products[i] = x[i] * y[i];
                     dot += products[i];
@@ -82,6 +82,14 @@ namespace Demo
             public readonly void Combine(ref Accumulator __total, ref Accumulator __partial)
             {
                 __total.dot += __partial.dot;
+            }
+
+            /// <summary>Whether a chunk may run straight into <paramref name="__total"/>: it holds every identity, so combining would change no bit.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            public readonly bool CanExecuteInto(in Accumulator __total)
+            {
+                // == -0 holds for +0 as well: a sum started from +0.0 is +0.0 plus the sum started from -0.0, the combined result.
+                return __total.dot == -0f;
             }
         }
     }

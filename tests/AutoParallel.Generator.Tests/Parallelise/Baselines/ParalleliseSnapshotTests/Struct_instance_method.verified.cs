@@ -48,7 +48,7 @@ namespace Demo
             {
                 global::Demo.Offset __self = this.__self;
                 int[] values = this.values;
-                for (int i = (int)__from; i < __to; i++)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                 {
                     values[i] += __self.Amount;
                 }

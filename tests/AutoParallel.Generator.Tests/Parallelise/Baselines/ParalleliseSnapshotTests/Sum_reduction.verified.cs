@@ -87,7 +87,7 @@ namespace Demo
                 else
                 {
                     // Part of the chunk lies outside the source: the loop as written, which throws where the user's would.
-                    for (int i = (int)__from; i < __to; i++)
+                    for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                     {
                         sum += values[i];
                     }

@@ -68,7 +68,7 @@ namespace Demo
             {
                 double[] b = this.b;
                 double[] a = this.a;
-                for (int i = (int)__from; i < __to; i++)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                 {
                     b[i] = (a[i - 1] + a[i] + a[i + 1]) / 3.0;
                 }
@@ -90,7 +90,7 @@ namespace Demo
             {
                 double[] a = this.a;
                 double[] b = this.b;
-                for (int i = (int)__from; i < __to; i++)
+                for (int i = (int)__from, __end = (int)__to; i < __end; i++)
                 {
                     a[i] = b[i];
                 }
