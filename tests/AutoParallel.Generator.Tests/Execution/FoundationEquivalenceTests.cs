@@ -167,7 +167,6 @@ public sealed class FoundationEquivalenceTests : IDisposable
                 Assert.Equal(expected, BitConverter.DoubleToInt64Bits((double)_kernels.Parallel(kernel, values)!));
                 Assert.All(_kernels.ParallelAtEachThreadCount(eager, () => new object?[] { values }), r => Assert.Equal(expected, BitConverter.DoubleToInt64Bits((double)r.Result!)));
             }
-
         }, iter: 300);
     }
 
