@@ -16,7 +16,8 @@
 #   COMPARE_OUT       where the run's files go (default: BenchmarkDotNet.Artifacts/compare, git-ignored)
 #   REPORT_DOC        the document to rewrite (default: docs/benchmarks.md; the charts go beside it)
 # The peers need Debian's python3-numba python3-numpy cython3 python3-dev gcc (run.sh uses /usr/bin/python3).
-# The full run takes about 25 minutes on the project's 2-core machine; keep the machine otherwise idle.
+# The full run takes about 35 minutes on the project's 2-core machine (NestedRegions alone, in seven rounds, 8); keep the
+# machine otherwise idle.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

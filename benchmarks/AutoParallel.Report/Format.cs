@@ -27,6 +27,9 @@ public static class Format
     /// <summary>A time ratio: <c>0.53×</c>.</summary>
     public static string Ratio(double ratio) => ratio.ToString(ratio >= 100 ? "0" : ratio >= 10 ? "0.0" : "0.00", Invariant) + "×";
 
+    /// <summary>A ratio close to 1, to a thousandth: <c>0.996×</c>.</summary>
+    public static string FineRatio(double ratio) => ratio.ToString("0.000", Invariant) + "×";
+
     /// <summary>Microseconds with a sign: <c>+1.23 µs</c>.</summary>
     public static string SignedMicroseconds(double ns) => (ns >= 0 ? "+" : "−") + Digits(Math.Abs(ns) / 1e3) + " µs";
 

@@ -184,16 +184,20 @@ public static class TargetChecks
     private static TargetResult NestedNotSlower(Measurements m)
     {
         const string target = "nested regions never oversubscribe: a generated parallel method called inside another's loop, on 2 cores, not slower than the flat loop";
-        CsResult? nested = m.OfType(NestedRegions).FirstOrDefault(r => r.Description == Variants.Nested && r.MedianNs is not null);
-        CsResult? flat = m.OfType(NestedRegions).FirstOrDefault(r => r.Description == Variants.Flat && r.MedianNs is not null);
-        if (nested is null || flat is null)
+        IReadOnlyList<NestedRound> rounds = NestedRounds.Of(m);
+        double[] ratios = rounds.Select(r => r.NestedOverFlat).OfType<double>().ToArray();
+        if (ratios.Length == 0)
         {
             return new TargetResult("6", target, "–", Verdict.NotMeasured);
         }
 
-        double ratio = nested.MedianNs!.Value / flat.MedianNs!.Value;
-        return new TargetResult(
-            "6", target, $"nested {Format.Time(nested.MedianNs.Value)}, flat {Format.Time(flat.MedianNs.Value)}: {Format.Ratio(ratio)}", Verdict.AtMost(ratio, 1.0));
+        // Paired within a round (the two processes ran side by side), then the median of the pairs: the bound stays 1.0.
+        double median = Statistics.Median(ratios);
+        string times = $"nested {Format.Time(NestedRounds.MedianTime(rounds, r => r.Nested)!.Value)}, flat {Format.Time(NestedRounds.MedianTime(rounds, r => r.Flat)!.Value)}";
+        string measured = ratios.Length == 1
+            ? $"{times}: {Format.FineRatio(median)}"
+            : $"median of {ratios.Length} rounds' nested ÷ flat: {Format.FineRatio(median)} (rounds: {string.Join(", ", ratios.Select(Format.FineRatio))}); median times {times}";
+        return new TargetResult("6", target, measured, Verdict.AtMost(median, 1.0));
     }
 
     /// <summary>Sequential time ÷ generated time for a kernel class at one size.</summary>

@@ -35,6 +35,9 @@ public static class Variants
     /// <summary>A generated parallel loop calling another generated parallel method.</summary>
     public const string Nested = "nested: generated outer loop, generated parallel row inside";
 
+    /// <summary>A sequential loop that starts one generated parallel region per iteration.</summary>
+    public const string InnerOnly = "inner only: sequential outer loop, generated parallel row inside";
+
     /// <summary>The baselines of the classes the report does not know (the <c>[Vectorise]</c> suite).</summary>
     public static IReadOnlyList<string> OtherBaselines { get; } = new[] { Sequential, "scalar loop calling the kernel", "TensorPrimitives.MultiplyAdd" };
 

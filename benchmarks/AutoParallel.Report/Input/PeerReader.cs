@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AutoParallel.Report.Analysis;
 
 namespace AutoParallel.Report.Input;
 
@@ -39,7 +40,7 @@ public static partial class PeerReader
 
         return samples
             .GroupBy(s => (s.Kernel, s.Size, s.Impl, s.Threads))
-            .Select(g => new PeerResult(g.Key.Kernel, g.Key.Size, g.Key.Impl, g.Key.Threads, Median(g.Select(s => s.Us)), g.First().Checksum, g.Count()))
+            .Select(g => new PeerResult(g.Key.Kernel, g.Key.Size, g.Key.Impl, g.Key.Threads, Statistics.Median(g.Select(s => s.Us)), g.First().Checksum, g.Count()))
             .ToList();
     }
 
@@ -80,11 +81,4 @@ public static partial class PeerReader
 
     [GeneratedRegex(@"(\d+) measurement\(s\) retaken, (\d+) kept")]
     private static partial Regex GuardLine();
-
-    private static double Median(IEnumerable<double> values)
-    {
-        double[] sorted = values.OrderBy(v => v).ToArray();
-        int mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 }

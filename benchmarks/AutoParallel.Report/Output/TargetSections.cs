@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -45,23 +46,35 @@ public static class TargetSections
             "`a[i] = i` on a tiny array: the user's loop; the generated method forced parallel (`MinIterations = 1`, `Schedule.Static`: one block per core, so both cores take part); and the generated method with the default threshold, which keeps it on the calling thread.");
     }
 
-    /// <summary>Appends the <c>NestedRegions</c> table (target 6).</summary>
+    /// <summary>Appends the <c>NestedRegions</c> table (target 6): one row per round, then the medians.</summary>
     public static void WriteNested(StringBuilder text, Measurements m)
     {
-        CsResult? flat = m.OfType(TargetChecks.NestedRegions).FirstOrDefault(r => r.Description == Variants.Flat);
-        CsResult? sequential = m.OfType(TargetChecks.NestedRegions).FirstOrDefault(r => r.Description == Variants.Sequential);
-        var table = new MarkdownTable("variant", ">time", ">÷ flat", ">÷ sequential", ">allocated");
-        foreach (CsResult cs in m.OfType(TargetChecks.NestedRegions))
+        IReadOnlyList<NestedRound> rounds = NestedRounds.Of(m);
+        var table = new MarkdownTable(">round", ">sequential", ">flat", ">nested", ">inner only", ">nested ÷ flat", ">allocated (nested)");
+        foreach (NestedRound round in rounds)
         {
-            table.Add(cs.Description, Format.Time(cs.MedianNs, "–"), Format.Ratio(cs.MedianNs, flat?.MedianNs), Format.Ratio(cs.MedianNs, sequential?.MedianNs), Format.Bytes(cs.AllocatedBytes));
+            table.Add(
+                round.Round.Length == 0 ? "–" : round.Round, Format.Time(round.Sequential?.MedianNs, "–"), Format.Time(round.Flat?.MedianNs, "–"),
+                Format.Time(round.Nested?.MedianNs, "–"), Format.Time(round.InnerOnly?.MedianNs, "–"),
+                round.NestedOverFlat is double ratio ? Format.FineRatio(ratio) : "", Format.Bytes(round.Nested?.AllocatedBytes));
+        }
+
+        double[] ratios = rounds.Select(r => r.NestedOverFlat).OfType<double>().ToArray();
+        if (rounds.Count > 1 && ratios.Length > 0)
+        {
+            table.Add(
+                "**median**", Format.Time(NestedRounds.MedianTime(rounds, r => r.Sequential), "–"), Format.Time(NestedRounds.MedianTime(rounds, r => r.Flat), "–"),
+                Format.Time(NestedRounds.MedianTime(rounds, r => r.Nested), "–"), Format.Time(NestedRounds.MedianTime(rounds, r => r.InnerOnly), "–"),
+                $"**{Format.FineRatio(Statistics.Median(ratios))}**", "");
         }
 
         Section(text, table, "Nested regions (target 6)",
-            "The 1000×1000 Mandelbrot grid, 20 iterations, rows in parallel. *Nested*: the parallel loop's body calls the generated `MandelbrotRowParallel`, a parallel region inside a parallel region, which the runtime's guard runs sequentially on the worker; *flat*: it calls the user's `MandelbrotRow`. Both run the same inner code. *Inner only*: a sequential loop starting one parallel region per row.");
+            "The 1000×1000 Mandelbrot grid, 20 iterations, rows in parallel. *Nested*: the parallel loop's body calls the generated `MandelbrotRowParallel`, a parallel region inside a parallel region, which the runtime's guard runs sequentially on the worker; *flat*: it calls the user's `MandelbrotRow`. Both run the same inner code. *Inner only*: a sequential loop starting one parallel region per row; *sequential*: the user's loop of rows. "
+            + "The two differ by less than this shared host drifts between two BenchmarkDotNet processes, so the class runs in rounds: every variant once per round, in declared order in odd rounds and reversed in even ones. Target 6 takes the median of the rounds' nested ÷ flat ratios.");
     }
 
     /// <summary>Appends a plain table for every benchmark class the report does not otherwise know (the <c>[Vectorise]</c> suite).</summary>
-    public static void WriteOtherClasses(StringBuilder text, Measurements m, System.Collections.Generic.ISet<string> known)
+    public static void WriteOtherClasses(StringBuilder text, Measurements m, ISet<string> known)
     {
         foreach (string type in m.Cs.Select(r => r.Type).Distinct().Where(t => !known.Contains(t)))
         {
