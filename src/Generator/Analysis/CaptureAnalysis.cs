@@ -17,7 +17,7 @@ namespace AutoParallel.Generator.Analysis;
 internal sealed class CaptureAnalysis
 {
     /// <summary>Names of the body struct's own members, which a captured variable may not shadow.</summary>
-    private static readonly HashSet<string> Reserved = new() { "Execute", "Combine", "CreateAccumulator", "Accumulator" };
+    internal static readonly HashSet<string> Reserved = new() { "Execute", "Combine", "CreateAccumulator", "CanExecuteInto", "Accumulator" };
 
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -30,9 +30,9 @@ internal sealed class CaptureAnalysis
     public IReadOnlyList<(TextSpan Span, string Text)> Edits => _edits;
 
     /// <summary>The name a captured variable has inside the body struct: its own, unless that clashes with a generated one.</summary>
-    public static string NameOf(ISymbol symbol)
+    public static string NameOf(ISymbol symbol, GeneratedNames names)
         => Reserved.Contains(symbol.Name) || symbol.Name.StartsWith("__", System.StringComparison.Ordinal)
-            ? "__captured_" + symbol.Name
+            ? names.Captured(symbol.Name)
             : Identifiers.Escape(symbol.Name);
 
     public static CaptureAnalysis Analyze(LoopScope scope, IReadOnlyCollection<string> scalarReductions, LoopFindings findings)
@@ -58,7 +58,7 @@ internal sealed class CaptureAnalysis
                         continue;
                     }
 
-                    string name = NameOf(symbol);
+                    string name = NameOf(symbol, scope.Names);
                     if (name != Identifiers.Escape(symbol.Name))
                     {
                         _edits.Add((operation.Syntax.Span, name));
@@ -76,11 +76,11 @@ internal sealed class CaptureAnalysis
                     usesSelf = true;
                     if (self.IsImplicit)
                     {
-                        _edits.Add((new TextSpan(self.Parent!.Syntax.SpanStart, 0), "__self."));
+                        _edits.Add((new TextSpan(self.Parent!.Syntax.SpanStart, 0), scope.Names.Self + "."));
                     }
                     else
                     {
-                        _edits.Add((self.Syntax.Span, "__self"));
+                        _edits.Add((self.Syntax.Span, scope.Names.Self));
                     }
 
                     break;
@@ -92,11 +92,56 @@ internal sealed class CaptureAnalysis
             AddSelf(scope, findings);
         }
 
+        QualifyHiddenNames(scope);
         if (scope.Loop.Collection is { } collection && scope.Loop.Kind is LoopKind.ForeachArray or LoopKind.ForeachSpan)
         {
             AddCollection(collection, scope, findings);
         }
     }
+
+    /// <summary>
+    /// A static member or a type that the body names by its simple name, when that name is also one of the body struct's
+    /// members (a helper called <c>Combine</c>, a nested type called <c>Accumulator</c>): inside the struct the simple name
+    /// would mean the struct's member, so it is written qualified. Instance members already go through <c>__self</c>.
+    /// </summary>
+    private void QualifyHiddenNames(LoopScope scope)
+    {
+        foreach (SimpleNameSyntax name in scope.Loop.BodySyntax.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
+        {
+            if (!Reserved.Contains(name.Identifier.ValueText) || IsQualified(name))
+            {
+                continue;
+            }
+
+            SymbolInfo info = scope.Model.GetSymbolInfo(name, scope.CancellationToken);
+            ISymbol? symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+            string? qualifier = symbol switch
+            {
+                IMethodSymbol { MethodKind: MethodKind.LocalFunction } => null,
+                INamedTypeSymbol { ContainingType: { } owner } => owner.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".",
+                INamedTypeSymbol type => type.ContainingNamespace is { IsGlobalNamespace: false } ns
+                    ? ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "."
+                    : "global::",
+                { IsStatic: true, Kind: SymbolKind.Method or SymbolKind.Field or SymbolKind.Property or SymbolKind.Event, ContainingType: { } owner }
+                    => owner.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".",
+                _ => null,
+            };
+            if (qualifier is not null)
+            {
+                _edits.Add((new TextSpan(name.SpanStart, 0), qualifier));
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="name"/> is the right-hand part of <c>a.Name</c>, <c>A.Name</c>, <c>a?.Name</c> or <c>alias::Name</c>.</summary>
+    private static bool IsQualified(SimpleNameSyntax name) => name.Parent switch
+    {
+        MemberAccessExpressionSyntax access => access.Name == name,
+        QualifiedNameSyntax qualified => qualified.Right == name,
+        MemberBindingExpressionSyntax => true,
+        AliasQualifiedNameSyntax alias => alias.Name == name,
+        _ => false,
+    };
 
     private void AddVariable(ISymbol symbol, string name, IOperation at, LoopScope scope, LoopFindings findings)
     {
@@ -114,7 +159,7 @@ internal sealed class CaptureAnalysis
             return;
         }
 
-        AddValue(name, type, name, at, scope, findings);
+        AddValue(name, type, Identifiers.Escape(symbol.Name), at, scope, findings);
     }
 
     private void AddValue(string name, ITypeSymbol type, string value, IOperation at, LoopScope scope, LoopFindings findings)
@@ -176,27 +221,34 @@ internal sealed class CaptureAnalysis
             return;
         }
 
-        _captures.Insert(0, new CaptureModel("__self", type.ToDisplayString(TypeFormat), "this", CaptureKind.Self, string.Empty, -1));
+        _captures.Insert(0, new CaptureModel(scope.Names.Self, type.ToDisplayString(TypeFormat), "this", CaptureKind.Self, string.Empty, -1));
     }
 
     private void AddCollection(IOperation collection, LoopScope scope, LoopFindings findings)
     {
         IOperation stripped = LoopShape.Strip(collection);
-        bool simple = stripped is ILocalReferenceOperation { Local: var l } && scope.IsCaptured(l)
-            || stripped is IParameterReferenceOperation { Parameter: var p } && scope.IsCaptured(p);
-        if (simple && _captures.Any(c => c.Value == stripped.Syntax.ToString()))
+        ISymbol? variable = stripped switch
+        {
+            ILocalReferenceOperation { Local: var l } when scope.IsCaptured(l) => l,
+            IParameterReferenceOperation { Parameter: var p } when scope.IsCaptured(p) => p,
+            _ => null,
+        };
+        if (variable is not null && _captures.Any(c => c.Value == stripped.Syntax.ToString()))
         {
             return;
         }
 
         // A collection that is not a plain variable is evaluated once, into a local of the generated method.
-        string name = simple ? stripped.Syntax.ToString() : CollectionName;
-        AddValue(name, stripped.Type!, name, stripped, scope, findings);
+        if (variable is null)
+        {
+            AddValue(scope.Names.Collection, stripped.Type!, scope.Names.Collection, stripped, scope, findings);
+        }
+        else
+        {
+            AddValue(NameOf(variable, scope.Names), stripped.Type!, stripped.Syntax.ToString(), stripped, scope, findings);
+        }
     }
 
     /// <summary>The runtime's limit (<c>SpanArguments.MaxCount</c>).</summary>
     public const int MaxSpans = 8;
-
-    /// <summary>The field holding a <c>foreach</c> collection that is not a plain variable (evaluated once, at the call).</summary>
-    public const string CollectionName = "__collection";
 }

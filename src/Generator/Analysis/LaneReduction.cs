@@ -74,7 +74,7 @@ internal static class LaneReduction
                 return null;
             }
 
-            string name = uniqueName("__" + local.Name + "_lanes");
+            string name = uniqueName(scope.Names.Of(local.Name + "_lanes"));
             lowering.Locals[local] = name;
             lines.Add($"var {name} = {lanesOfValue};");
         }
@@ -85,7 +85,7 @@ internal static class LaneReduction
             return null;
         }
 
-        string sum = uniqueName("__" + total.Name + "_lanes");
+        string sum = uniqueName(scope.Names.Of(total.Name + "_lanes"));
         string position = lowering.Position;
         string type = total.Type.ToDisplayString();
         lines.Add($"var {sum} = {added};");
@@ -135,7 +135,7 @@ internal static class LaneReduction
             _type = type;
             _rows = rows;
             _scope = scope;
-            Position = uniqueName("__" + counter.Name);
+            Position = uniqueName(scope.Names.Of(counter.Name));
         }
 
         /// <summary>The vector loop's position, where the user's loop then starts.</summary>
@@ -179,9 +179,9 @@ internal static class LaneReduction
                     return lanes;
                 // One value for the whole loop: not a ref local (whose target the loop's own sum may be), never written in the loop.
                 case ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } when !UncheckedIndexing.DeclaredInside(local, _loop.Syntax) && !WrittenInLoop(local):
-                    return $"{Vector256}.Create({(_scope.IsCaptured(local) ? CaptureAnalysis.NameOf(local) : Identifiers.Escape(local.Name))})";
+                    return $"{Vector256}.Create({(_scope.IsCaptured(local) ? CaptureAnalysis.NameOf(local, _scope.Names) : Identifiers.Escape(local.Name))})";
                 case IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when _scope.IsCaptured(parameter) && _scope.IsInvariant(parameter):
-                    return $"{Vector256}.Create({CaptureAnalysis.NameOf(parameter)})";
+                    return $"{Vector256}.Create({CaptureAnalysis.NameOf(parameter, _scope.Names)})";
                 default:
                     return null;
             }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using AutoParallel.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -36,6 +37,7 @@ internal sealed class LoopScope
         Known = known;
         CancellationToken = cancellationToken;
         BodySpan = loop.BodySyntax.Span;
+        Names = GeneratedNames.For(loop.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? (SyntaxNode)loop.Syntax);
         if (loop.Index is not null)
         {
             _atoms[loop.Index] = IndexAtom;
@@ -73,6 +75,9 @@ internal sealed class LoopScope
     public CancellationToken CancellationToken { get; }
 
     public TextSpan BodySpan { get; }
+
+    /// <summary>The names the generated code declares around this loop's body: none is a name the user's method uses.</summary>
+    public GeneratedNames Names { get; }
 
     /// <summary>Every operation of the loop body, lambdas and local functions inside it included.</summary>
     public IReadOnlyList<IOperation> Operations { get; }

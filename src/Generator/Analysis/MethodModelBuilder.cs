@@ -27,7 +27,8 @@ internal static class MethodModelBuilder
     {
         SourceText source = syntax.SyntaxTree.GetText(cancellationToken);
         string bodyTypePrefix = "__" + method.Name + TypeChain.OverloadSuffix(method) + "Parallel";
-        var loops = targets.Select((t, k) => BuildLoop(t, k, bodyTypePrefix, syntax, options, source)).ToList();
+        GeneratedNames names = GeneratedNames.For(syntax);
+        var loops = targets.Select((t, k) => BuildLoop(t, k, bodyTypePrefix, syntax, options, source, names)).ToList();
 
         return new ParallelMethodModel(
             TypeChain.HintName(method, "Parallel"),
@@ -67,7 +68,8 @@ internal static class MethodModelBuilder
     }
 
     private static ParallelLoopModel BuildLoop(
-        LoopAnalysis loop, int ordinal, string bodyTypePrefix, MethodDeclarationSyntax method, ParalleliseOptions options, SourceText source)
+        LoopAnalysis loop, int ordinal, string bodyTypePrefix, MethodDeclarationSyntax method, ParalleliseOptions options, SourceText source,
+        GeneratedNames names)
     {
         LoopShape shape = loop.Shape;
         CaptureAnalysis captures = loop.Captures!;
@@ -84,7 +86,7 @@ internal static class MethodModelBuilder
             bodyTypePrefix + "Loop" + ordinal.ToString(CultureInfo.InvariantCulture),
             shape.Header,
             shape.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1,
-            Space(shape, loop.Fused),
+            Space(shape, loop.Fused, names),
             captures.Captures.ToEquatableArray(),
             loop.Reductions.ToEquatableArray(),
             loop.PrivateVariables.ToEquatableArray(),
@@ -97,7 +99,8 @@ internal static class MethodModelBuilder
             loop.AliasGuards.Count == 0 ? string.Empty : SourceSlice.Text(source, SourceSlice.Inside(shape.Syntax, source), System.Array.Empty<(TextSpan, string)>()),
             simd,
             InliningHint.IsSmallBody(loop),
-            simd is null && loop.Fused.Count == 0 && loop.Unchecked is { } hoisted ? Unchecked(hoisted, innermost, captures, source) : null);
+            simd is null && loop.Fused.Count == 0 && loop.Unchecked is { } hoisted ? Unchecked(hoisted, innermost, captures, source) : null,
+            names);
     }
 
     /// <summary>The body with the accesses <see cref="UncheckedIndexing"/> chose read through <c>ref</c>s (a capture's rename of the array gives way).</summary>
@@ -112,18 +115,27 @@ internal static class MethodModelBuilder
             SourceSlice.Text(source, SourceSlice.Inside(loop.BodySyntax, source), edits));
     }
 
-    private static IterationSpaceModel Space(LoopShape shape, IReadOnlyList<LoopAnalysis> fused)
+    private static IterationSpaceModel Space(LoopShape shape, IReadOnlyList<LoopAnalysis> fused, GeneratedNames names)
     {
-        string step = shape.ConstantStep?.ToString(CultureInfo.InvariantCulture) ?? "__step";
+        string step = shape.ConstantStep?.ToString(CultureInfo.InvariantCulture) ?? names.Step;
         string stepExpression = shape.StepOperation?.Syntax.ToString() ?? string.Empty;
         if (shape.Kind is LoopKind.ForeachArray or LoopKind.ForeachSpan)
         {
             IOperation collection = LoopShape.Strip(shape.Collection!);
-            bool simple = collection is Microsoft.CodeAnalysis.Operations.ILocalReferenceOperation or Microsoft.CodeAnalysis.Operations.IParameterReferenceOperation;
-            string name = simple ? collection.Syntax.ToString() : CaptureAnalysis.CollectionName;
+            ISymbol? variable = collection switch
+            {
+                Microsoft.CodeAnalysis.Operations.ILocalReferenceOperation local => local.Local,
+                Microsoft.CodeAnalysis.Operations.IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+            bool simple = variable is not null;
+
+            // The call reads the user's variable; the chunk reads the body struct's copy, which may have another name.
+            string name = simple ? collection.Syntax.ToString() : names.Collection;
+            string copy = variable is not null ? CaptureAnalysis.NameOf(variable, names) : names.Collection;
             return new IterationSpaceModel(
-                IterationKind.Elements, "__i", "int", "0", name + ".Length", "1", string.Empty,
-                ElementDeclaration((CommonForEachStatementSyntax)shape.Syntax, name), simple ? string.Empty : collection.Syntax.ToString(),
+                IterationKind.Elements, names.Index, "int", "0", name + ".Length", "1", string.Empty,
+                ElementDeclaration((CommonForEachStatementSyntax)shape.Syntax, copy, names.Index), simple ? string.Empty : collection.Syntax.ToString(),
                 EquatableArray<FusedLoopModel>.Empty,
                 EndFitsInt: true);
         }
@@ -148,16 +160,16 @@ internal static class MethodModelBuilder
         => shape.Bound == BoundKind.LessOrEqual ? "(long)(" + shape.To!.Syntax + ") + 1" : shape.To!.Syntax.ToString();
 
     /// <summary><c>var x = data[__i];</c>, <c>double x = (double)data[__i];</c> or <c>ref var x = ref span[__i];</c>, as foreach would.</summary>
-    private static string ElementDeclaration(CommonForEachStatementSyntax loop, string collection)
+    private static string ElementDeclaration(CommonForEachStatementSyntax loop, string collection, string index)
     {
         var forEach = (ForEachStatementSyntax)loop;
         string name = forEach.Identifier.Text;
         if (forEach.Type is RefTypeSyntax refType)
         {
-            return $"{refType} {name} = ref {collection}[__i];";
+            return $"{refType} {name} = ref {collection}[{index}];";
         }
 
         string type = forEach.Type.ToString();
-        return forEach.Type.IsVar ? $"var {name} = {collection}[__i];" : $"{type} {name} = ({type}){collection}[__i];";
+        return forEach.Type.IsVar ? $"var {name} = {collection}[{index}];" : $"{type} {name} = ({type}){collection}[{index}];";
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using AutoParallel.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -87,8 +88,9 @@ internal sealed class UncheckedIndexing
         }
 
         var analysis = new UncheckedIndexing(scope, reductions);
-        string step = loop.ConstantStep?.ToString(CultureInfo.InvariantCulture) ?? "__step";
-        analysis.AddCounter(index, "__from", "__to", step, loop.Syntax, new List<Counter>());
+        GeneratedNames names = scope.Names;
+        string step = loop.ConstantStep?.ToString(CultureInfo.InvariantCulture) ?? names.Step;
+        analysis.AddCounter(index, names.From, names.To, step, loop.Syntax, new List<Counter>());
         analysis.AddInnerCounters();
         bool inInnerLoop = false;
         foreach (IArrayElementReferenceOperation access in loop.Body.DescendantsAndSelf().OfType<IArrayElementReferenceOperation>())
@@ -150,7 +152,7 @@ internal sealed class UncheckedIndexing
 
     private void AddCounter(ILocalSymbol index, string from, string to, string step, SyntaxNode loop, List<Counter> bounds)
     {
-        string name = UniqueName("__range_" + index.Name);
+        string name = UniqueName(_scope.Names.Of("range_" + index.Name));
         var counter = new Counter(index, name, $"{RangeType} {name} = {RangeType}.Counter({from}, {to}, {step});", _counters.Count, loop, bounds);
         _counters[index] = counter;
         _counterLoops[loop] = counter;
@@ -178,11 +180,11 @@ internal sealed class UncheckedIndexing
             return false;
         }
 
-        string name = CaptureAnalysis.NameOf(array);
+        string name = CaptureAnalysis.NameOf(array, _scope.Names);
         string elementType = arrayType.ElementType.ToDisplayString(CaptureAnalysis.TypeFormat);
         if (!_arrays.TryGetValue(array, out ArrayUse? use))
         {
-            string reference = UniqueName("__ref_" + name.TrimStart('@'));
+            string reference = UniqueName(_scope.Names.Of("ref_" + name.TrimStart('@')));
             use = new ArrayUse(
                 name,
                 reference,
@@ -258,7 +260,7 @@ internal sealed class UncheckedIndexing
 
         if (!_rows.TryGetValue((loop, use.Reference, row!.Plain), out string? rowName))
         {
-            rowName = UniqueName($"__{use.Name.TrimStart('@')}_row");
+            rowName = UniqueName(_scope.Names.Of(use.Name.TrimStart('@') + "_row"));
             _rows[(loop, use.Reference, row.Plain)] = rowName;
             string indent = Indentation(loop);
             string widen = LoopShape.Strip(terms[0].Term).Type?.SpecialType == SpecialType.System_Int32 || terms.Count > 1 ? string.Empty : "(int)";
@@ -350,10 +352,10 @@ internal sealed class UncheckedIndexing
                 return Substitute(local, used);
             case IPropertyReferenceOperation { Property.Name: "Length", Instance: { Type: IArrayTypeSymbol } instance }
                 when InvariantVariable(instance) is { } array:
-                string length = CaptureAnalysis.NameOf(array) + ".Length";
+                string length = CaptureAnalysis.NameOf(array, _scope.Names) + ".Length";
                 return new Term(length, length, false, Precedence.Primary);
             case ILocalReferenceOperation or IParameterReferenceOperation when InvariantVariable(operation) is { } variable:
-                string name = CaptureAnalysis.NameOf(variable);
+                string name = CaptureAnalysis.NameOf(variable, _scope.Names);
                 return new Term(name, name, false, Precedence.Primary);
             default:
                 return null;

@@ -14,9 +14,10 @@ internal static class LoopBodyEmitter
 {
     public static void Write(IndentedWriter writer, ParallelLoopModel loop, string sourceMethod)
     {
+        GeneratedNames names = loop.Names;
         string spans = loop.HasSpans ? "Span" : string.Empty;
         string bodyInterface = loop.HasReductions
-            ? $"global::AutoParallel.I{spans}ReductionBody<{loop.BodyTypeName}{loop.TypeArguments}.Accumulator>"
+            ? $"global::AutoParallel.I{spans}ReductionBody<{loop.BodyTypeName}{loop.TypeArguments}.{names.AccumulatorType}>"
             : $"global::AutoParallel.I{spans}ChunkBody";
         string constraints = loop.Constraints.Length > 0 ? " " + loop.Constraints : string.Empty;
 
@@ -26,7 +27,7 @@ internal static class LoopBodyEmitter
         using (writer.Block())
         {
             writer.WriteLine("/// <summary>The loop's options, built once: the JIT reads them as constants, so a small loop costs a comparison more than the user's.</summary>");
-            writer.WriteLine($"public static readonly global::AutoParallel.LoopOptions {OptionsField} = {OptionsExpression(loop.Options)};");
+            writer.WriteLine($"public static readonly global::AutoParallel.LoopOptions {names.Options} = {OptionsExpression(loop.Options)};");
             writer.WriteLine();
             bool wroteFields = WriteFields(writer, loop);
             if (loop.HasReductions)
@@ -63,9 +64,6 @@ internal static class LoopBodyEmitter
         }
     }
 
-    /// <summary>The body struct's static field holding the loop's <c>LoopOptions</c>.</summary>
-    public const string OptionsField = "__options";
-
     private static string OptionsExpression(LoopOptionsModel options)
     {
         var arguments = new List<string> { $"schedule: global::AutoParallel.Schedule.{options.Schedule}" };
@@ -96,6 +94,7 @@ internal static class LoopBodyEmitter
     /// <summary>Writes the captured values as fields; returns whether there were any.</summary>
     private static bool WriteFields(IndentedWriter writer, ParallelLoopModel loop)
     {
+        GeneratedNames names = loop.Names;
         bool any = false;
         foreach (CaptureModel capture in loop.Captures.Where(c => !c.IsSpan))
         {
@@ -105,17 +104,17 @@ internal static class LoopBodyEmitter
 
         if (loop.Space.StepExpression.Length > 0)
         {
-            writer.WriteLine($"public {loop.Space.IndexType} __step;");
+            writer.WriteLine($"public {loop.Space.IndexType} {names.Step};");
             any = true;
         }
 
         if (loop.Space.IsCollapsed)
         {
-            writer.WriteLine($"public long __first0;");
+            writer.WriteLine($"public long {names.Of("first")}0;");
             for (int level = 1; level <= loop.Space.Fused.Count; level++)
             {
-                writer.WriteLine($"public long __first{level};");
-                writer.WriteLine($"public long __count{level};");
+                writer.WriteLine($"public long {names.Of("first")}{level};");
+                writer.WriteLine($"public long {names.Of("count")}{level};");
             }
 
             any = true;
@@ -127,7 +126,7 @@ internal static class LoopBodyEmitter
     private static void WriteAccumulator(IndentedWriter writer, ParallelLoopModel loop)
     {
         writer.WriteLine("/// <summary>The reduction variables of one chunk (or the running total).</summary>");
-        writer.WriteLine("public struct Accumulator");
+        writer.WriteLine($"public struct {loop.Names.AccumulatorType}");
         using (writer.Block())
         {
             foreach (ReductionModel reduction in loop.Reductions)
@@ -139,58 +138,60 @@ internal static class LoopBodyEmitter
 
     private static void WriteCreateAccumulator(IndentedWriter writer, ParallelLoopModel loop)
     {
+        GeneratedNames names = loop.Names;
         WriteInliningForScalars(writer, loop);
-        writer.WriteLine("public readonly Accumulator CreateAccumulator()");
+        writer.WriteLine($"public readonly {names.AccumulatorType} CreateAccumulator()");
         using (writer.Block())
         {
-            writer.WriteLine("var __accumulator = new Accumulator();");
+            writer.WriteLine($"var {names.Accumulator} = new {names.AccumulatorType}();");
             foreach (ReductionModel reduction in loop.Reductions)
             {
                 if (reduction.IsArray)
                 {
-                    writer.WriteLine($"__accumulator.{reduction.Name} = new {reduction.Type}[this.{reduction.ArrayLength}];");
-                    writer.WriteLine($"global::System.Array.Fill(__accumulator.{reduction.Name}, {reduction.Identity});");
+                    writer.WriteLine($"{names.Accumulator}.{reduction.Name} = new {reduction.Type}[this.{reduction.ArrayLength}];");
+                    writer.WriteLine($"global::System.Array.Fill({names.Accumulator}.{reduction.Name}, {reduction.Identity});");
                 }
                 else
                 {
-                    writer.WriteLine($"__accumulator.{reduction.Name} = {reduction.Identity};");
+                    writer.WriteLine($"{names.Accumulator}.{reduction.Name} = {reduction.Identity};");
                 }
             }
 
-            writer.WriteLine("return __accumulator;");
+            writer.WriteLine($"return {names.Accumulator};");
         }
     }
 
     private static void WriteExecute(IndentedWriter writer, ParallelLoopModel loop)
     {
-        string spans = loop.HasSpans ? ", in global::AutoParallel.PinnedSpans __spans" : string.Empty;
-        string accumulator = loop.HasReductions ? ", ref Accumulator __accumulator" : string.Empty;
+        GeneratedNames names = loop.Names;
+        string spans = loop.HasSpans ? $", in global::AutoParallel.PinnedSpans {names.Spans}" : string.Empty;
+        string accumulator = loop.HasReductions ? $", ref {names.AccumulatorType} {names.Accumulator}" : string.Empty;
         if (loop.InlineExecute)
         {
             writer.WriteLine(GeneratedCode.AggressiveInlining);
         }
 
-        writer.WriteLine($"public {(loop.HasReductions ? string.Empty : "readonly ")}void Execute(long __from, long __to{spans}{accumulator})");
+        writer.WriteLine($"public {(loop.HasReductions ? string.Empty : "readonly ")}void Execute(long {names.From}, long {names.To}{spans}{accumulator})");
         using (writer.Block())
         {
             foreach (CaptureModel capture in loop.Captures.Where(c => !loop.Reductions.Any(r => r.IsArray && r.Name == c.Name)))
             {
                 writer.WriteLine(capture.Kind switch
                 {
-                    CaptureKind.Span => $"{capture.Type} {capture.Name} = __spans.Span<{capture.ElementType}>({capture.SpanIndex});",
-                    CaptureKind.ReadOnlySpan => $"{capture.Type} {capture.Name} = __spans.ReadOnlySpan<{capture.ElementType}>({capture.SpanIndex});",
+                    CaptureKind.Span => $"{capture.Type} {capture.Name} = {names.Spans}.Span<{capture.ElementType}>({capture.SpanIndex});",
+                    CaptureKind.ReadOnlySpan => $"{capture.Type} {capture.Name} = {names.Spans}.ReadOnlySpan<{capture.ElementType}>({capture.SpanIndex});",
                     _ => $"{capture.Type} {capture.Name} = this.{capture.Name};",
                 });
             }
 
             foreach (ReductionModel reduction in loop.Reductions)
             {
-                writer.WriteLine($"{FieldType(reduction)} {reduction.Name} = __accumulator.{reduction.Name};");
+                writer.WriteLine($"{FieldType(reduction)} {reduction.Name} = {names.Accumulator}.{reduction.Name};");
             }
 
             if (loop.Space.StepExpression.Length > 0)
             {
-                writer.WriteLine($"{loop.Space.IndexType} __step = this.__step;");
+                writer.WriteLine($"{loop.Space.IndexType} {names.Step} = this.{names.Step};");
             }
 
             IterationSpaceModel space = loop.Space;
@@ -218,7 +219,7 @@ internal static class LoopBodyEmitter
 
             foreach (ReductionModel reduction in loop.Reductions.Where(r => !r.IsArray))
             {
-                writer.WriteLine($"__accumulator.{reduction.Name} = {reduction.Name};");
+                writer.WriteLine($"{names.Accumulator}.{reduction.Name} = {reduction.Name};");
             }
         }
     }
@@ -232,9 +233,10 @@ internal static class LoopBodyEmitter
     /// </summary>
     private static void WriteUncheckedChunk(IndentedWriter writer, ParallelLoopModel loop, UncheckedBodyModel body)
     {
-        writer.WriteLine($"// Bounds checked once per chunk ({IndicesInRange}): when every index below lies inside its array, the chunk");
+        GeneratedNames names = loop.Names;
+        writer.WriteLine($"// Bounds checked once per chunk ({names.IndicesInRange}): when every index below lies inside its array, the chunk");
         writer.WriteLine("// reads and writes the arrays without a check per element; otherwise it runs as written.");
-        writer.WriteLine($"if ({IndicesInRange}(__from, __to))");
+        writer.WriteLine($"if ({names.IndicesInRange}({names.From}, {names.To}))");
         using (writer.Block())
         {
             foreach (string reference in body.References)
@@ -252,17 +254,16 @@ internal static class LoopBodyEmitter
         }
     }
 
-    private const string IndicesInRange = "__IndicesInRange";
-
     /// <summary>
     /// The guard of the unchecked copy, a method of its own: its ranges and comparisons are many short-lived values, which
     /// would otherwise crowd the registers of the chunk's loops.
     /// </summary>
     private static void WriteIndicesInRange(IndentedWriter writer, ParallelLoopModel loop, UncheckedBodyModel body)
     {
-        writer.WriteLine("/// <summary>Whether every index the chunk <c>[__from, __to)</c> computes lies inside its array: each loop variable's range gives the range of each index.</summary>");
+        GeneratedNames names = loop.Names;
+        writer.WriteLine($"/// <summary>Whether every index the chunk <c>[{names.From}, {names.To})</c> computes lies inside its array: each loop variable's range gives the range of each index.</summary>");
         writer.WriteLine(GeneratedCode.NoInlining);
-        writer.WriteLine($"private readonly bool {IndicesInRange}(long __from, long __to)");
+        writer.WriteLine($"private readonly bool {names.IndicesInRange}(long {names.From}, long {names.To})");
         using (writer.Block())
         {
             string guard = string.Join("\n", body.Ranges.Concat(body.Conditions));
@@ -271,9 +272,9 @@ internal static class LoopBodyEmitter
                 writer.WriteLine($"{capture.Type} {capture.Name} = this.{capture.Name};");
             }
 
-            if (loop.Space.StepExpression.Length > 0 && Mentions(guard, "__step"))
+            if (loop.Space.StepExpression.Length > 0 && Mentions(guard, names.Step))
             {
-                writer.WriteLine($"{loop.Space.IndexType} __step = this.__step;");
+                writer.WriteLine($"{loop.Space.IndexType} {names.Step} = this.{names.Step};");
             }
 
             foreach (string range in body.Ranges)
@@ -293,15 +294,16 @@ internal static class LoopBodyEmitter
 
     private static void WriteChunkLoop(IndentedWriter writer, ParallelLoopModel loop, string bodyText)
     {
+        GeneratedNames names = loop.Names;
         IterationSpaceModel space = loop.Space;
         if (space.EndFitsInt)
         {
             // An int end: the JIT's loop cloning then proves the user's x[i] in range once, not on every iteration.
-            writer.WriteLine($"for (int {space.IndexName} = (int)__from, __end = (int)__to; {space.IndexName} < __end; {Increment(space.IndexName, space.StepText)})");
+            writer.WriteLine($"for (int {space.IndexName} = (int){names.From}, {names.End} = (int){names.To}; {space.IndexName} < {names.End}; {Increment(space.IndexName, space.StepText)})");
         }
         else
         {
-            writer.WriteLine($"for ({space.IndexType} {space.IndexName} = ({space.IndexType})__from; {space.IndexName} < __to; {Increment(space.IndexName, space.StepText)})");
+            writer.WriteLine($"for ({space.IndexType} {space.IndexName} = ({space.IndexType}){names.From}; {space.IndexName} < {names.To}; {Increment(space.IndexName, space.StepText)})");
         }
 
         using (writer.Block())
@@ -321,29 +323,30 @@ internal static class LoopBodyEmitter
     /// </summary>
     private static void WriteSimdSum(IndentedWriter writer, ParallelLoopModel loop, SimdSumModel simd)
     {
+        GeneratedNames names = loop.Names;
         string name = loop.Reductions[0].Name;
         string slice = simd.IsSpan
-            ? $"{simd.Source}.Slice((int)__from, (int)(__to - __from))"
-            : $"new global::System.ReadOnlySpan<{simd.ElementType}>({simd.Source}, (int)__from, (int)(__to - __from))";
+            ? $"{simd.Source}.Slice((int){names.From}, (int)({names.To} - {names.From}))"
+            : $"new global::System.ReadOnlySpan<{simd.ElementType}>({simd.Source}, (int){names.From}, (int)({names.To} - {names.From}))";
         writer.WriteLine($"// SIMD: {name} += {simd.Source}[…] adds the chunk in Vector<{simd.ElementType}> lanes, in an order fixed by the chunk's bounds;");
         writer.WriteLine("// a chunk shorter than 64 elements is added one by one, over a span (no bounds check per element).");
-        writer.WriteLine($"if (__from >= 0 && __to <= {simd.Source}.Length)");
+        writer.WriteLine($"if ({names.From} >= 0 && {names.To} <= {simd.Source}.Length)");
         using (writer.Block())
         {
-            writer.WriteLine($"global::System.ReadOnlySpan<{simd.ElementType}> __chunk = {slice};");
-            writer.WriteLine("if (__chunk.Length >= 64)");
+            writer.WriteLine($"global::System.ReadOnlySpan<{simd.ElementType}> {names.Of("chunk")} = {slice};");
+            writer.WriteLine($"if ({names.Of("chunk")}.Length >= 64)");
             using (writer.Block())
             {
-                writer.WriteLine($"{name} = global::AutoParallel.VectorReduction.Sum(__chunk, {name});");
+                writer.WriteLine($"{name} = global::AutoParallel.VectorReduction.Sum({names.Of("chunk")}, {name});");
             }
 
             writer.WriteLine("else");
             using (writer.Block())
             {
-                writer.WriteLine($"foreach ({simd.ElementType} __element in __chunk)");
+                writer.WriteLine($"foreach ({simd.ElementType} {names.Of("element")} in {names.Of("chunk")})");
                 using (writer.Block())
                 {
-                    writer.WriteLine($"{name} += __element;");
+                    writer.WriteLine($"{name} += {names.Of("element")};");
                 }
             }
         }
@@ -362,37 +365,38 @@ internal static class LoopBodyEmitter
     /// </summary>
     private static void WriteCollapsedLoop(IndentedWriter writer, ParallelLoopModel loop)
     {
+        GeneratedNames names = loop.Names;
         IterationSpaceModel space = loop.Space;
         int innermost = space.Fused.Count;
-        writer.WriteLine("for (long __k = __from; __k < __to;)");
+        writer.WriteLine($"for (long {names.K} = {names.From}; {names.K} < {names.To};)");
         using (writer.Block())
         {
-            writer.WriteLine("// Where position __k falls in the fused nest, innermost loop first.");
-            writer.WriteLine("long __rest = __k;");
+            writer.WriteLine($"// Where position {names.K} falls in the fused nest, innermost loop first.");
+            writer.WriteLine($"long {names.Of("rest")} = {names.K};");
             for (int level = innermost; level >= 1; level--)
             {
-                writer.WriteLine($"long __position{level} = __rest % this.__count{level};");
-                writer.WriteLine($"__rest /= this.__count{level};");
+                writer.WriteLine($"long {names.Of("position")}{level} = {names.Of("rest")} % this.{names.Of("count")}{level};");
+                writer.WriteLine($"{names.Of("rest")} /= this.{names.Of("count")}{level};");
             }
 
-            writer.WriteLine($"{space.IndexType} {space.IndexName} = ({space.IndexType})(this.__first0 + {Scaled("__rest", space.StepText)});");
+            writer.WriteLine($"{space.IndexType} {space.IndexName} = ({space.IndexType})(this.{names.Of("first")}0 + {Scaled(names.Of("rest"), space.StepText)});");
             for (int level = 1; level < innermost; level++)
             {
                 FusedLoopModel middle = space.Fused[level - 1];
-                writer.WriteLine($"{middle.IndexType} {middle.IndexName} = ({middle.IndexType})(this.__first{level} + {Scaled($"__position{level}", middle.StepText)});");
+                writer.WriteLine($"{middle.IndexType} {middle.IndexName} = ({middle.IndexType})(this.{names.Of("first")}{level} + {Scaled(names.Of("position") + level, middle.StepText)});");
             }
 
             FusedLoopModel inner = space.Fused[innermost - 1];
-            writer.WriteLine($"long __run = global::System.Math.Min(this.__count{innermost} - __position{innermost}, __to - __k);");
-            writer.WriteLine($"long __stop = this.__first{innermost} + {Scaled($"(__position{innermost} + __run)", inner.StepText)};");
-            writer.WriteLine($"for ({inner.IndexType} {inner.IndexName} = ({inner.IndexType})(this.__first{innermost} + {Scaled($"__position{innermost}", inner.StepText)}); {inner.IndexName} < __stop; {Increment(inner.IndexName, inner.StepText)})");
+            writer.WriteLine($"long {names.Of("run")} = global::System.Math.Min(this.{names.Of("count")}{innermost} - {names.Of("position")}{innermost}, {names.To} - {names.K});");
+            writer.WriteLine($"long {names.Of("stop")} = this.{names.Of("first")}{innermost} + {Scaled($"({names.Of("position")}{innermost} + {names.Of("run")})", inner.StepText)};");
+            writer.WriteLine($"for ({inner.IndexType} {inner.IndexName} = ({inner.IndexType})(this.{names.Of("first")}{innermost} + {Scaled(names.Of("position") + innermost, inner.StepText)}); {inner.IndexName} < {names.Of("stop")}; {Increment(inner.IndexName, inner.StepText)})");
             using (writer.Block())
             {
                 writer.WriteBlockText(loop.BodyText);
             }
 
             writer.WriteLine();
-            writer.WriteLine("__k += __run;");
+            writer.WriteLine($"{names.K} += {names.Of("run")};");
         }
     }
 
@@ -414,20 +418,21 @@ internal static class LoopBodyEmitter
 
     private static void WriteCombine(IndentedWriter writer, ParallelLoopModel loop)
     {
+        GeneratedNames names = loop.Names;
         WriteInliningForScalars(writer, loop);
-        writer.WriteLine("public readonly void Combine(ref Accumulator __total, ref Accumulator __partial)");
+        writer.WriteLine($"public readonly void Combine(ref {names.AccumulatorType} {names.Total}, ref {names.AccumulatorType} {names.Partial})");
         using (writer.Block())
         {
             foreach (ReductionModel reduction in loop.Reductions)
             {
-                string total = "__total." + reduction.Name;
-                string partial = "__partial." + reduction.Name;
+                string total = $"{names.Total}.{reduction.Name}";
+                string partial = $"{names.Partial}.{reduction.Name}";
                 if (reduction.IsArray)
                 {
-                    writer.WriteLine($"for (int __k = 0; __k < {total}.Length; __k++)");
+                    writer.WriteLine($"for (int {names.K} = 0; {names.K} < {total}.Length; {names.K}++)");
                     using (writer.Block())
                     {
-                        writer.WriteLine(CombineStatement(reduction, total + "[__k]", partial + "[__k]"));
+                        writer.WriteLine(CombineStatement(reduction, total + $"[{names.K}]", partial + $"[{names.K}]"));
                     }
                 }
                 else
@@ -445,10 +450,11 @@ internal static class LoopBodyEmitter
     /// </summary>
     private static void WriteCanExecuteInto(IndentedWriter writer, ParallelLoopModel loop)
     {
+        GeneratedNames names = loop.Names;
         bool every = loop.Reductions.All(r => r.EqualMeansIdentity);
-        writer.WriteLine("/// <summary>Whether a chunk may run straight into <paramref name=\"__total\"/>: it holds every identity, so combining would change no bit.</summary>");
+        writer.WriteLine($"/// <summary>Whether a chunk may run straight into <paramref name=\"{names.Total}\"/>: it holds every identity, so combining would change no bit.</summary>");
         writer.WriteLine(GeneratedCode.AggressiveInlining);
-        writer.WriteLine("public readonly bool CanExecuteInto(in Accumulator __total)");
+        writer.WriteLine($"public readonly bool CanExecuteInto(in {names.AccumulatorType} {names.Total})");
         using (writer.Block())
         {
             if (!every)
@@ -467,7 +473,7 @@ internal static class LoopBodyEmitter
                 writer.WriteLine("// == -0 holds for +0 as well: a sum started from +0.0 is +0.0 plus the sum started from -0.0, the combined result.");
             }
 
-            writer.WriteLine("return " + string.Join(" && ", loop.Reductions.Select(r => $"__total.{r.Name} == {r.Identity}")) + ";");
+            writer.WriteLine("return " + string.Join(" && ", loop.Reductions.Select(r => $"{names.Total}.{r.Name} == {r.Identity}")) + ";");
         }
     }
 

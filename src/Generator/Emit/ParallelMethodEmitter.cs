@@ -105,6 +105,7 @@ internal static class ParallelMethodEmitter
         }
 
         IterationSpaceModel space = loop.Space;
+        GeneratedNames names = loop.Names;
         var spans = loop.Captures.Where(c => c.IsSpan).OrderBy(c => c.SpanIndex).ToList();
         var scopes = new Stack<IndentedWriter.Scope>();
         if (!loop.AliasGuards.IsEmpty)
@@ -122,12 +123,12 @@ internal static class ParallelMethodEmitter
         scopes.Push(writer.Block());
         if (space.CollectionExpression.Length > 0)
         {
-            writer.WriteLine($"var {CaptureAnalysis.CollectionName} = {space.CollectionExpression};");
+            writer.WriteLine($"var {names.Collection} = {space.CollectionExpression};");
         }
 
         if (space.StepExpression.Length > 0)
         {
-            writer.WriteLine($"{space.IndexType} __step = {space.StepExpression};");
+            writer.WriteLine($"{space.IndexType} {names.Step} = {space.StepExpression};");
         }
 
         string range = $"{space.FromText}, {space.ToText}, {space.StepText}";
@@ -137,16 +138,16 @@ internal static class ParallelMethodEmitter
             var levels = new[] { (space.FromText, space.ToText, space.StepText) }.Concat(space.Fused.Select(f => (f.FromText, f.ToText, f.StepText))).ToList();
             for (int level = 0; level < levels.Count; level++)
             {
-                writer.WriteLine($"long __count{level} = {GeneratedCode.Runtime}.IterationCount({levels[level].Item1}, {levels[level].Item2}, {levels[level].Item3});");
+                writer.WriteLine($"long {names.Of("count")}{level} = {GeneratedCode.Runtime}.IterationCount({levels[level].Item1}, {levels[level].Item2}, {levels[level].Item3});");
             }
 
-            range = $"0, checked({string.Join(" * ", levels.Select((_, level) => $"__count{level}"))}), 1";
+            range = $"0, checked({string.Join(" * ", levels.Select((_, level) => $"{names.Of("count")}{level}"))}), 1";
         }
 
         string bodyType = loop.BodyTypeName + loop.TypeArguments;
         string fields = string.Join(", ", Initializers(loop));
-        writer.WriteLine(fields.Length == 0 ? $"var __loop = new {bodyType}();" : $"var __loop = new {bodyType} {{ {fields} }};");
-        string options = $"{bodyType}.{LoopBodyEmitter.OptionsField}";
+        writer.WriteLine(fields.Length == 0 ? $"var {names.Loop} = new {bodyType}();" : $"var {names.Loop} = new {bodyType} {{ {fields} }};");
+        string options = $"{bodyType}.{names.Options}";
         string spanArguments = spans.Count == 0
             ? string.Empty
             : ",\n    new global::AutoParallel.SpanArguments(" + string.Join(", ", spans.Select(s => $"global::AutoParallel.SpanArguments.Bytes({s.Value})")) + ")";
@@ -155,7 +156,7 @@ internal static class ParallelMethodEmitter
             writer.WriteLine($"{GeneratedCode.Runtime}.For(");
             writer.WriteLine($"    {range},");
             writer.WriteLine($"    {options},");
-            foreach (string line in ("    ref __loop" + spanArguments + ");").Split('\n'))
+            foreach (string line in ($"    ref {names.Loop}" + spanArguments + ");").Split('\n'))
             {
                 writer.WriteLine(line);
             }
@@ -163,17 +164,17 @@ internal static class ParallelMethodEmitter
         else
         {
             string seed = string.Join(", ", loop.Reductions.Select(r => $"{r.Name} = {r.Name}"));
-            writer.WriteLine($"var __result = {GeneratedCode.Runtime}.Reduce(");
+            writer.WriteLine($"var {names.Result} = {GeneratedCode.Runtime}.Reduce(");
             writer.WriteLine($"    {range},");
             writer.WriteLine($"    {options},");
-            writer.WriteLine("    ref __loop,");
-            foreach (string line in ($"    new {bodyType}.Accumulator {{ {seed} }}" + spanArguments + ");").Split('\n'))
+            writer.WriteLine($"    ref {names.Loop},");
+            foreach (string line in ($"    new {bodyType}.{names.AccumulatorType} {{ {seed} }}" + spanArguments + ");").Split('\n'))
             {
                 writer.WriteLine(line);
             }
             foreach (ReductionModel reduction in loop.Reductions.Where(r => !r.IsArray))
             {
-                writer.WriteLine($"{reduction.Name} = __result.{reduction.Name};");
+                writer.WriteLine($"{reduction.Name} = {names.Result}.{reduction.Name};");
             }
         }
 
@@ -185,6 +186,7 @@ internal static class ParallelMethodEmitter
 
     private static IEnumerable<string> Initializers(ParallelLoopModel loop)
     {
+        GeneratedNames names = loop.Names;
         foreach (CaptureModel capture in loop.Captures.Where(c => !c.IsSpan))
         {
             yield return $"{capture.Name} = {capture.Value}";
@@ -192,16 +194,16 @@ internal static class ParallelMethodEmitter
 
         if (loop.Space.StepExpression.Length > 0)
         {
-            yield return "__step = __step";
+            yield return $"{names.Step} = {names.Step}";
         }
 
         if (loop.Space.IsCollapsed)
         {
-            yield return $"__first0 = {loop.Space.FromText}";
+            yield return $"{names.Of("first")}0 = {loop.Space.FromText}";
             for (int level = 1; level <= loop.Space.Fused.Count; level++)
             {
-                yield return $"__first{level} = {loop.Space.Fused[level - 1].FromText}";
-                yield return $"__count{level} = __count{level}";
+                yield return $"{names.Of("first")}{level} = {loop.Space.Fused[level - 1].FromText}";
+                yield return $"{names.Of("count")}{level} = {names.Of("count")}{level}";
             }
         }
     }

@@ -21,6 +21,7 @@ namespace AutoParallel.Generator.Model;
 /// <param name="SimdSum">When the body is exactly <c>s += x[i]</c>: how each chunk sums in SIMD lanes instead; else <see langword="null"/>.</param>
 /// <param name="InlineExecute">Whether the body is a few statements, so <c>Execute</c> asks the JIT to inline it (see <c>InliningHint</c>).</param>
 /// <param name="Unchecked">A copy of the body whose array accesses are checked once per chunk (see <c>UncheckedIndexing</c>), or <see langword="null"/>.</param>
+/// <param name="Names">The names the generated code declares (their prefix avoids every name of the user's method).</param>
 internal sealed record ParallelLoopModel(
     int Ordinal,
     string BodyTypeName,
@@ -39,7 +40,8 @@ internal sealed record ParallelLoopModel(
     string SequentialText,
     SimdSumModel? SimdSum,
     bool InlineExecute,
-    UncheckedBodyModel? Unchecked)
+    UncheckedBodyModel? Unchecked,
+    GeneratedNames Names)
 {
     public bool HasReductions => !Reductions.IsEmpty;
 
