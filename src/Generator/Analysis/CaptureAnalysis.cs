@@ -17,7 +17,7 @@ namespace AutoParallel.Generator.Analysis;
 internal sealed class CaptureAnalysis
 {
     /// <summary>Names of the body struct's own members, which a captured variable may not shadow.</summary>
-    internal static readonly HashSet<string> Reserved = new() { "Execute", "Combine", "CreateAccumulator", "CanExecuteInto", "Accumulator" };
+    private static readonly HashSet<string> Reserved = new() { "Execute", "Combine", "CreateAccumulator", "CanExecuteInto", "Accumulator" };
 
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);

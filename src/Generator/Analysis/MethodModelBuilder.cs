@@ -128,14 +128,13 @@ internal static class MethodModelBuilder
                 Microsoft.CodeAnalysis.Operations.IParameterReferenceOperation parameter => parameter.Parameter,
                 _ => null,
             };
-            bool simple = variable is not null;
 
             // The call reads the user's variable; the chunk reads the body struct's copy, which may have another name.
-            string name = simple ? collection.Syntax.ToString() : names.Collection;
-            string copy = variable is not null ? CaptureAnalysis.NameOf(variable, names) : names.Collection;
+            string name = variable is null ? names.Collection : collection.Syntax.ToString();
+            string copy = variable is null ? names.Collection : CaptureAnalysis.NameOf(variable, names);
             return new IterationSpaceModel(
                 IterationKind.Elements, names.Index, "int", "0", name + ".Length", "1", string.Empty,
-                ElementDeclaration((CommonForEachStatementSyntax)shape.Syntax, copy, names.Index), simple ? string.Empty : collection.Syntax.ToString(),
+                ElementDeclaration((CommonForEachStatementSyntax)shape.Syntax, copy, names.Index), variable is null ? collection.Syntax.ToString() : string.Empty,
                 EquatableArray<FusedLoopModel>.Empty,
                 EndFitsInt: true);
         }

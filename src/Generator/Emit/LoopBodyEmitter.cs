@@ -324,29 +324,30 @@ internal static class LoopBodyEmitter
     private static void WriteSimdSum(IndentedWriter writer, ParallelLoopModel loop, SimdSumModel simd)
     {
         GeneratedNames names = loop.Names;
+        string from = names.From, to = names.To, chunk = names.Of("chunk"), element = names.Of("element");
         string name = loop.Reductions[0].Name;
         string slice = simd.IsSpan
-            ? $"{simd.Source}.Slice((int){names.From}, (int)({names.To} - {names.From}))"
-            : $"new global::System.ReadOnlySpan<{simd.ElementType}>({simd.Source}, (int){names.From}, (int)({names.To} - {names.From}))";
+            ? $"{simd.Source}.Slice((int){from}, (int)({to} - {from}))"
+            : $"new global::System.ReadOnlySpan<{simd.ElementType}>({simd.Source}, (int){from}, (int)({to} - {from}))";
         writer.WriteLine($"// SIMD: {name} += {simd.Source}[…] adds the chunk in Vector<{simd.ElementType}> lanes, in an order fixed by the chunk's bounds;");
         writer.WriteLine("// a chunk shorter than 64 elements is added one by one, over a span (no bounds check per element).");
-        writer.WriteLine($"if ({names.From} >= 0 && {names.To} <= {simd.Source}.Length)");
+        writer.WriteLine($"if ({from} >= 0 && {to} <= {simd.Source}.Length)");
         using (writer.Block())
         {
-            writer.WriteLine($"global::System.ReadOnlySpan<{simd.ElementType}> {names.Of("chunk")} = {slice};");
-            writer.WriteLine($"if ({names.Of("chunk")}.Length >= 64)");
+            writer.WriteLine($"global::System.ReadOnlySpan<{simd.ElementType}> {chunk} = {slice};");
+            writer.WriteLine($"if ({chunk}.Length >= 64)");
             using (writer.Block())
             {
-                writer.WriteLine($"{name} = global::AutoParallel.VectorReduction.Sum({names.Of("chunk")}, {name});");
+                writer.WriteLine($"{name} = global::AutoParallel.VectorReduction.Sum({chunk}, {name});");
             }
 
             writer.WriteLine("else");
             using (writer.Block())
             {
-                writer.WriteLine($"foreach ({simd.ElementType} {names.Of("element")} in {names.Of("chunk")})");
+                writer.WriteLine($"foreach ({simd.ElementType} {element} in {chunk})");
                 using (writer.Block())
                 {
-                    writer.WriteLine($"{name} += {names.Of("element")};");
+                    writer.WriteLine($"{name} += {element};");
                 }
             }
         }
@@ -366,37 +367,39 @@ internal static class LoopBodyEmitter
     private static void WriteCollapsedLoop(IndentedWriter writer, ParallelLoopModel loop)
     {
         GeneratedNames names = loop.Names;
+        string k = names.K, from = names.From, to = names.To, rest = names.Of("rest"), position = names.Of("position"),
+            count = names.Of("count"), first = names.Of("first"), run = names.Of("run"), stop = names.Of("stop");
         IterationSpaceModel space = loop.Space;
         int innermost = space.Fused.Count;
-        writer.WriteLine($"for (long {names.K} = {names.From}; {names.K} < {names.To};)");
+        writer.WriteLine($"for (long {k} = {from}; {k} < {to};)");
         using (writer.Block())
         {
-            writer.WriteLine($"// Where position {names.K} falls in the fused nest, innermost loop first.");
-            writer.WriteLine($"long {names.Of("rest")} = {names.K};");
+            writer.WriteLine($"// Where position {k} falls in the fused nest, innermost loop first.");
+            writer.WriteLine($"long {rest} = {k};");
             for (int level = innermost; level >= 1; level--)
             {
-                writer.WriteLine($"long {names.Of("position")}{level} = {names.Of("rest")} % this.{names.Of("count")}{level};");
-                writer.WriteLine($"{names.Of("rest")} /= this.{names.Of("count")}{level};");
+                writer.WriteLine($"long {position}{level} = {rest} % this.{count}{level};");
+                writer.WriteLine($"{rest} /= this.{count}{level};");
             }
 
-            writer.WriteLine($"{space.IndexType} {space.IndexName} = ({space.IndexType})(this.{names.Of("first")}0 + {Scaled(names.Of("rest"), space.StepText)});");
+            writer.WriteLine($"{space.IndexType} {space.IndexName} = ({space.IndexType})(this.{first}0 + {Scaled(rest, space.StepText)});");
             for (int level = 1; level < innermost; level++)
             {
                 FusedLoopModel middle = space.Fused[level - 1];
-                writer.WriteLine($"{middle.IndexType} {middle.IndexName} = ({middle.IndexType})(this.{names.Of("first")}{level} + {Scaled(names.Of("position") + level, middle.StepText)});");
+                writer.WriteLine($"{middle.IndexType} {middle.IndexName} = ({middle.IndexType})(this.{first}{level} + {Scaled(position + level, middle.StepText)});");
             }
 
             FusedLoopModel inner = space.Fused[innermost - 1];
-            writer.WriteLine($"long {names.Of("run")} = global::System.Math.Min(this.{names.Of("count")}{innermost} - {names.Of("position")}{innermost}, {names.To} - {names.K});");
-            writer.WriteLine($"long {names.Of("stop")} = this.{names.Of("first")}{innermost} + {Scaled($"({names.Of("position")}{innermost} + {names.Of("run")})", inner.StepText)};");
-            writer.WriteLine($"for ({inner.IndexType} {inner.IndexName} = ({inner.IndexType})(this.{names.Of("first")}{innermost} + {Scaled(names.Of("position") + innermost, inner.StepText)}); {inner.IndexName} < {names.Of("stop")}; {Increment(inner.IndexName, inner.StepText)})");
+            writer.WriteLine($"long {run} = global::System.Math.Min(this.{count}{innermost} - {position}{innermost}, {to} - {k});");
+            writer.WriteLine($"long {stop} = this.{first}{innermost} + {Scaled($"({position}{innermost} + {run})", inner.StepText)};");
+            writer.WriteLine($"for ({inner.IndexType} {inner.IndexName} = ({inner.IndexType})(this.{first}{innermost} + {Scaled(position + innermost, inner.StepText)}); {inner.IndexName} < {stop}; {Increment(inner.IndexName, inner.StepText)})");
             using (writer.Block())
             {
                 writer.WriteBlockText(loop.BodyText);
             }
 
             writer.WriteLine();
-            writer.WriteLine($"{names.K} += {names.Of("run")};");
+            writer.WriteLine($"{k} += {run};");
         }
     }
 
