@@ -19,6 +19,7 @@ namespace AutoParallel.Generator.Model;
 /// <param name="Lanes">The SIMD lane function, or <see langword="null"/> when the body runs as a scalar loop (AP0011 says why).</param>
 /// <param name="ScalarReason">Why the body runs as a scalar loop, for the generated comment; empty when it is SIMD.</param>
 /// <param name="CostPerElement">The generator's estimate of one element's work in nanoseconds (for the parallel threshold).</param>
+/// <param name="Names">The names the overload declares (their prefix avoids every name of the kernel).</param>
 internal sealed record VectoriseModel(
     string HintName,
     EquatableArray<string> Usings,
@@ -34,7 +35,8 @@ internal sealed record VectoriseModel(
     string MemberPrefix,
     LaneFunctionModel? Lanes,
     string ScalarReason,
-    double CostPerElement);
+    double CostPerElement,
+    GeneratedNames Names);
 
 /// <summary>How a span's elements reach lanes and back.</summary>
 internal enum LaneAccess

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using AutoParallel.Generator.Model;
 using AutoParallel.Generator.Emit;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -20,8 +21,6 @@ namespace AutoParallel.Generator.Analysis.Vectorise;
 /// </remarks>
 internal sealed partial class KernelLowering
 {
-    private const string Active = "__active";
-    private const string Result = "__result";
 
     private readonly Uniformity _uniformity;
     private readonly LaneType _resultType;
@@ -29,10 +28,12 @@ internal sealed partial class KernelLowering
     private readonly IndentedWriter _writer = new();
     private readonly IndentedWriter _body = new();
     private readonly Dictionary<ILabelSymbol, (VaryingLoop Loop, bool IsBreak)> _varyingLoopLabels = new(SymbolEqualityComparer.Default);
+    private readonly GeneratedNames _names;
     private int _temporaries;
 
-    private KernelLowering(Uniformity uniformity, int width, LaneType resultType, bool mayDeactivate)
+    private KernelLowering(Uniformity uniformity, int width, LaneType resultType, bool mayDeactivate, GeneratedNames names)
     {
+        _names = names;
         _uniformity = uniformity;
         Width = width;
         _resultType = resultType;
@@ -56,9 +57,9 @@ internal sealed partial class KernelLowering
     private string NoLanes => MaskVector + ".Zero";
 
     /// <summary>Lowers <paramref name="body"/>; throws <see cref="NotVectorisableException"/> where it cannot.</summary>
-    public static KernelLowering Lower(IOperation body, Uniformity uniformity, int width, LaneType resultType)
+    public static KernelLowering Lower(IOperation body, Uniformity uniformity, int width, LaneType resultType, GeneratedNames names)
     {
-        var lowering = new KernelLowering(uniformity, width, resultType, MayDeactivate(body, uniformity, topLevel: true));
+        var lowering = new KernelLowering(uniformity, width, resultType, MayDeactivate(body, uniformity, topLevel: true), names);
         bool reachesEnd = lowering.LowerStatements(ChildStatements(body), Region.AllLanes);
         lowering.WritePrologue();
         string returned = lowering.CanBail ? "return true;" : "return;";
@@ -91,7 +92,7 @@ internal sealed partial class KernelLowering
     {
         if (_mayDeactivate)
         {
-            _writer.WriteLine("// Lanes that have not returned yet; the others' results are frozen in __result.");
+            _writer.WriteLine($"// Lanes that have not returned yet; the others' results are frozen in {Result}.");
             _writer.WriteLine($"{MaskVector} {Active} = {AllLanes};");
         }
 
@@ -119,7 +120,13 @@ internal sealed partial class KernelLowering
         }
     }
 
-    private string Temporary(string hint) => "__" + hint + (++_temporaries).ToString(CultureInfo.InvariantCulture);
+    private string Temporary(string hint) => _names.Of(hint + (++_temporaries).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The mask of the lanes that have not returned yet.</summary>
+    private string Active => _names.Of("active");
+
+    /// <summary>The lane function's <c>out</c> vector of results.</summary>
+    private string Result => _names.Of("result");
 
     private static IEnumerable<IOperation> ChildStatements(IOperation operation)
         => operation is IBlockOperation block ? block.Operations : new[] { operation };

@@ -72,6 +72,7 @@ internal sealed class VectoriseAnalysis
         Uniformity uniformity = Uniformity.Of(body, varying);
         int width = Width(body, uniformity, varying, result);
 
+        GeneratedNames names = GeneratedNames.For(syntax);
         KernelLowering? lowering = null;
         string scalarReason = string.Empty;
         try
@@ -81,7 +82,7 @@ internal sealed class VectoriseAnalysis
                 throw new NotVectorisableException(assigned.Parent?.Syntax ?? assigned.Syntax, $"it gives [Scalar] parameter '{assigned.Parameter.Name}' a value per lane; copy it into a local first");
             }
 
-            lowering = KernelLowering.Lower(body, uniformity, width, result);
+            lowering = KernelLowering.Lower(body, uniformity, width, result, names);
         }
         catch (NotVectorisableException blocked)
         {
@@ -105,7 +106,8 @@ internal sealed class VectoriseAnalysis
             "__" + method.Name + TypeChain.OverloadSuffix(method),
             lowering is null ? null : new LaneFunctionModel(CountType(varying, result, width), lowering.CanBail, lowering.Text, Summary(body, uniformity, varying, result, width)),
             scalarReason,
-            lowering is null ? cost : System.Math.Max(0.05, System.Math.Round(cost * width / 32, 3)));
+            lowering is null ? cost : System.Math.Max(0.05, System.Math.Round(cost * width / 32, 3)),
+            names);
         return new VectoriseAnalysis(findings.Diagnostics.ToImmutableArray(), vectoriseModel);
     }
 

@@ -41,17 +41,17 @@ namespace Demo
             // SIMD: two vectors (2 * Vector<double>.Count elements) at a time, every value in 8-byte lanes.
             int __length = inclusive.Length;
             int __k = 0;
-            ref double __x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref double __ref_x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             for (; __k <= __length - 2 * global::System.Numerics.Vector<double>.Count; __k += 2 * global::System.Numerics.Vector<double>.Count)
             {
-                __BetweenLanes(global::AutoParallel.VectorPair.Mask<long>(inclusive.Slice(__k)), global::AutoParallel.VectorPair.LoadUnsafe(ref __x, (nuint)__k), low, high, out var __lanes);
+                __BetweenLanes(global::AutoParallel.VectorPair.Mask<long>(inclusive.Slice(__k)), global::AutoParallel.VectorPair.LoadUnsafe(ref __ref_x, (nuint)__k), low, high, out var __lanes);
                 global::AutoParallel.VectorPair.Store(__lanes, result.Slice(__k));
             }
 
             // One whole vector left: both halves of the pair compute it, and the second is not stored.
             if (__k <= __length - global::System.Numerics.Vector<double>.Count)
             {
-                __BetweenLanes(global::AutoParallel.VectorPair.Twice(global::AutoParallel.VectorLanes.Mask<long>(inclusive.Slice(__k))), global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __x, (nuint)__k)), low, high, out var __lanes);
+                __BetweenLanes(global::AutoParallel.VectorPair.Twice(global::AutoParallel.VectorLanes.Mask<long>(inclusive.Slice(__k))), global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __ref_x, (nuint)__k)), low, high, out var __lanes);
                 global::AutoParallel.VectorLanes.Store(__lanes.First, result.Slice(__k));
                 __k += global::System.Numerics.Vector<double>.Count;
             }

@@ -41,10 +41,10 @@ namespace Demo
             // SIMD: two vectors (2 * Vector<double>.Count elements) at a time, every value in 8-byte lanes (int in long lanes).
             int __length = x.Length;
             int __k = 0;
-            ref double __x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref double __ref_x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
             for (; __k <= __length - 2 * global::System.Numerics.Vector<double>.Count; __k += 2 * global::System.Numerics.Vector<double>.Count)
             {
-                if (__BucketLanes(global::AutoParallel.VectorPair.LoadUnsafe(ref __x, (nuint)__k), global::AutoParallel.VectorPair.Widen<int, long>(width.Slice(__k)), out var __lanes))
+                if (__BucketLanes(global::AutoParallel.VectorPair.LoadUnsafe(ref __ref_x, (nuint)__k), global::AutoParallel.VectorPair.Widen<int, long>(width.Slice(__k)), out var __lanes))
                 {
                     global::AutoParallel.VectorPair.Narrow<long, int>(__lanes, result.Slice(__k));
                 }
@@ -61,7 +61,7 @@ namespace Demo
             // One whole vector left: both halves of the pair compute it, and the second is not stored.
             if (__k <= __length - global::System.Numerics.Vector<double>.Count)
             {
-                if (__BucketLanes(global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __x, (nuint)__k)), global::AutoParallel.VectorPair.Twice(global::AutoParallel.VectorLanes.Widen<int, long>(width.Slice(__k))), out var __lanes))
+                if (__BucketLanes(global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __ref_x, (nuint)__k)), global::AutoParallel.VectorPair.Twice(global::AutoParallel.VectorLanes.Widen<int, long>(width.Slice(__k))), out var __lanes))
                 {
                     global::AutoParallel.VectorLanes.Narrow<long, int>(__lanes.First, result.Slice(__k));
                 }

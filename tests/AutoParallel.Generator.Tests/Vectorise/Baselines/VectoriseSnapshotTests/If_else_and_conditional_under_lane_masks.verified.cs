@@ -42,20 +42,20 @@ namespace Demo
             // SIMD: two vectors (2 * Vector<double>.Count elements) at a time, every value in 8-byte lanes.
             int __length = x.Length;
             int __k = 0;
-            ref double __x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            ref double __y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            ref double __result = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(result);
+            ref double __ref_x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref double __ref_y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref double __ref_result = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(result);
             for (; __k <= __length - 2 * global::System.Numerics.Vector<double>.Count; __k += 2 * global::System.Numerics.Vector<double>.Count)
             {
-                __BranchyLanes(global::AutoParallel.VectorPair.LoadUnsafe(ref __x, (nuint)__k), global::AutoParallel.VectorPair.LoadUnsafe(ref __y, (nuint)__k), out var __lanes);
-                global::AutoParallel.VectorPair.StoreUnsafe(__lanes, ref __result, (nuint)__k);
+                __BranchyLanes(global::AutoParallel.VectorPair.LoadUnsafe(ref __ref_x, (nuint)__k), global::AutoParallel.VectorPair.LoadUnsafe(ref __ref_y, (nuint)__k), out var __lanes);
+                global::AutoParallel.VectorPair.StoreUnsafe(__lanes, ref __ref_result, (nuint)__k);
             }
 
             // One whole vector left: both halves of the pair compute it, and the second is not stored.
             if (__k <= __length - global::System.Numerics.Vector<double>.Count)
             {
-                __BranchyLanes(global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __x, (nuint)__k)), global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __y, (nuint)__k)), out var __lanes);
-                global::System.Numerics.Vector.StoreUnsafe(__lanes.First, ref __result, (nuint)__k);
+                __BranchyLanes(global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __ref_x, (nuint)__k)), global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __ref_y, (nuint)__k)), out var __lanes);
+                global::System.Numerics.Vector.StoreUnsafe(__lanes.First, ref __ref_result, (nuint)__k);
                 __k += global::System.Numerics.Vector<double>.Count;
             }
 

@@ -41,18 +41,18 @@ namespace Demo
             // SIMD: two vectors (2 * Vector<double>.Count elements) at a time, every value in 8-byte lanes (int in long lanes).
             int __length = re.Length;
             int __k = 0;
-            ref double __re = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(re);
-            ref double __im = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(im);
+            ref double __ref_re = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(re);
+            ref double __ref_im = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(im);
             for (; __k <= __length - 2 * global::System.Numerics.Vector<double>.Count; __k += 2 * global::System.Numerics.Vector<double>.Count)
             {
-                __MandelLanes(global::AutoParallel.VectorPair.LoadUnsafe(ref __re, (nuint)__k), global::AutoParallel.VectorPair.LoadUnsafe(ref __im, (nuint)__k), out var __lanes);
+                __MandelLanes(global::AutoParallel.VectorPair.LoadUnsafe(ref __ref_re, (nuint)__k), global::AutoParallel.VectorPair.LoadUnsafe(ref __ref_im, (nuint)__k), out var __lanes);
                 global::AutoParallel.VectorPair.Narrow<long, int>(__lanes, result.Slice(__k));
             }
 
             // One whole vector left: both halves of the pair compute it, and the second is not stored.
             if (__k <= __length - global::System.Numerics.Vector<double>.Count)
             {
-                __MandelLanes(global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __re, (nuint)__k)), global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __im, (nuint)__k)), out var __lanes);
+                __MandelLanes(global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __ref_re, (nuint)__k)), global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __ref_im, (nuint)__k)), out var __lanes);
                 global::AutoParallel.VectorLanes.Narrow<long, int>(__lanes.First, result.Slice(__k));
                 __k += global::System.Numerics.Vector<double>.Count;
             }

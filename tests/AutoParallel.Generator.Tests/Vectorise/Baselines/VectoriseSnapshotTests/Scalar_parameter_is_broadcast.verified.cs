@@ -41,20 +41,20 @@ namespace Demo
             // SIMD: two vectors (2 * Vector<float>.Count elements) at a time, every value in 4-byte lanes.
             int __length = x.Length;
             int __k = 0;
-            ref float __x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-            ref float __y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            ref float __result = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(result);
+            ref float __ref_x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+            ref float __ref_y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+            ref float __ref_result = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(result);
             for (; __k <= __length - 2 * global::System.Numerics.Vector<float>.Count; __k += 2 * global::System.Numerics.Vector<float>.Count)
             {
-                __AxpyLanes(a, global::AutoParallel.VectorPair.LoadUnsafe(ref __x, (nuint)__k), global::AutoParallel.VectorPair.LoadUnsafe(ref __y, (nuint)__k), out var __lanes);
-                global::AutoParallel.VectorPair.StoreUnsafe(__lanes, ref __result, (nuint)__k);
+                __AxpyLanes(a, global::AutoParallel.VectorPair.LoadUnsafe(ref __ref_x, (nuint)__k), global::AutoParallel.VectorPair.LoadUnsafe(ref __ref_y, (nuint)__k), out var __lanes);
+                global::AutoParallel.VectorPair.StoreUnsafe(__lanes, ref __ref_result, (nuint)__k);
             }
 
             // One whole vector left: both halves of the pair compute it, and the second is not stored.
             if (__k <= __length - global::System.Numerics.Vector<float>.Count)
             {
-                __AxpyLanes(a, global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __x, (nuint)__k)), global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __y, (nuint)__k)), out var __lanes);
-                global::System.Numerics.Vector.StoreUnsafe(__lanes.First, ref __result, (nuint)__k);
+                __AxpyLanes(a, global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __ref_x, (nuint)__k)), global::AutoParallel.VectorPair.Twice(global::System.Numerics.Vector.LoadUnsafe(ref __ref_y, (nuint)__k)), out var __lanes);
+                global::System.Numerics.Vector.StoreUnsafe(__lanes.First, ref __ref_result, (nuint)__k);
                 __k += global::System.Numerics.Vector<float>.Count;
             }
 
