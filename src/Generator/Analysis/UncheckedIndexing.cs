@@ -46,7 +46,7 @@ internal sealed class UncheckedIndexing
     private readonly Dictionary<(SyntaxNode Loop, string Array, string Row), string> _rows = new();
     private readonly List<(TextSpan Span, string Text)> _edits = new();
     private readonly HashSet<ILocalSymbol> _substituting = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<IArrayElementReferenceOperation, string> _rowAccesses = new();
+    private readonly Dictionary<IArrayElementReferenceOperation, RowAccess> _rowAccesses = new();
     private readonly bool _mayHoist;
     private int _checks;
 
@@ -109,7 +109,7 @@ internal sealed class UncheckedIndexing
         foreach (Counter counter in analysis._counters.Values.Where(c => c.Inner is not null))
         {
             var (shape, first, end) = counter.Inner!.Value;
-            if (shape.ConstantStep == 1 && LaneReduction.Lower(shape, first, end, analysis._rowAccesses, scope, analysis.UniqueName) is { } edits)
+            if (shape.ConstantStep == 1 && LaneLoop.Lower(shape, first, end, analysis._rowAccesses, scope, analysis.UniqueName) is { } edits)
             {
                 analysis._edits.AddRange(edits);
             }
@@ -221,14 +221,8 @@ internal sealed class UncheckedIndexing
         var terms = new List<(IOperation Term, bool Negative)>();
         Flatten(access.Indices[0], false, terms);
         int found = terms.FindIndex(t => !t.Negative && LoopShape.Strip(t.Term) is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, counter.Symbol));
-        if (found < 0 || terms.Count == 1)
+        if (found < 0)
         {
-            if (found == 0)
-            {
-                // x[k] itself: read through the array's own reference, which is its row.
-                _rowAccesses[access] = use.Reference;
-            }
-
             return false;
         }
 
@@ -237,6 +231,13 @@ internal sealed class UncheckedIndexing
         // Constants stay with the loop variable (x[i * n + j - 1] reads Unsafe.Add(ref row, j - 1)), so a stencil's row is i * n.
         long offset = terms.Sum(t => LoopShape.ConstantOf(t.Term) is long c ? (t.Negative ? -c : c) : 0);
         terms.RemoveAll(t => LoopShape.ConstantOf(t.Term) is not null);
+        if (terms.Count == 0 && offset is >= int.MinValue and <= int.MaxValue)
+        {
+            // x[k + c] itself: the array's own reference is its row.
+            _rowAccesses[access] = new RowAccess(use.Reference, offset);
+            return false;
+        }
+
         if (terms.Count == 0 || offset is < int.MinValue or > int.MaxValue
             || terms.Any(t => t.Term.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(r => DeclaredInside(r.Local, loop))))
         {
@@ -274,10 +275,7 @@ internal sealed class UncheckedIndexing
         string position = Identifiers.Escape(counter.Symbol.Name)
             + (offset == 0 ? string.Empty : (offset < 0 ? " - " : " + ") + System.Math.Abs(offset).ToString(CultureInfo.InvariantCulture));
         _edits.Add((syntax.Span, $"{UnsafeAdd}(ref {rowName}, {position})"));
-        if (offset == 0)
-        {
-            _rowAccesses[access] = rowName;
-        }
+        _rowAccesses[access] = new RowAccess(rowName, offset);
 
         return true;
     }

@@ -156,7 +156,7 @@ public sealed class UncheckedIndexingTests : IDisposable
         Assert.Single(Lanes("Distances"));
         Assert.Equal(2, Lanes("Lanes").Length);
         Assert.Contains("Vector256<float>", Lanes("Lanes")[1], StringComparison.Ordinal);
-        Assert.Empty(Lanes("Smooth"));
+        Assert.Contains("next[…] = …", Assert.Single(Lanes("Smooth")), StringComparison.Ordinal);
         Assert.Empty(Lanes("RefAlias"));
 
         static string[] Lanes(string method) => Generated(method).Split('\n').Where(l => l.Contains("// SIMD: ", StringComparison.Ordinal)).ToArray();

@@ -1,0 +1,418 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AutoParallel.Generator.Analysis;
+
+/// <summary>
+/// An element the unchecked copy reaches through a row reference, <c>Unsafe.Add(ref Row, k + Offset)</c>, where <c>k</c> is
+/// the variable of the innermost loop around the access.
+/// </summary>
+internal readonly record struct RowAccess(string Row, long Offset);
+
+/// <summary>
+/// An innermost loop over array rows computed four (<see langword="double"/>) or eight (<see langword="float"/>) elements at a
+/// time in <c>Vector256</c> lanes. Its body is declarations of lane values followed by one of
+/// <list type="bullet">
+/// <item><c>s += (a[r + k] - b[q + k]) * …</c>: the lanes are added to <c>s</c> one by one, in order, the same additions of
+/// the same values as the user's loop (what <c>gcc -O3</c> does with a sum it may not reorder);</item>
+/// <item><c>x[r + k] = f(k, a[q + k], …)</c>: each lane computes one element and a vector store writes four (eight) at once
+/// (what <c>gcc -O3</c> does with <c>x[i * n + j] = (double)i * j</c>).</item>
+/// </list>
+/// Lane arithmetic rounds as scalar arithmetic does (C# never contracts <c>a * b + c</c>), the counter's lanes are exact
+/// (<c>k</c>, <c>k + 1</c> … converted as the scalar loop converts them), so every element has the user's bits.
+/// </summary>
+/// <remarks>
+/// It runs inside the unchecked copy of a chunk only (<see cref="UncheckedIndexing"/>): every element it loads or stores was
+/// checked once for the chunk, and the body can throw nothing. The loop keeps its statements for the elements after the last
+/// whole vector, and for machines without 256-bit vectors. A store reads its lanes before it writes them, so a row read
+/// 1 to 3 (7) elements behind the row written (<c>x[k] = x[k - 1] * c</c>, or the same array passed twice) would see values
+/// the user's loop had already overwritten: the first is refused here, the second checked when the vector loop starts.
+/// </remarks>
+internal static class LaneLoop
+{
+    private const string Vector256 = "global::System.Runtime.Intrinsics.Vector256";
+
+    /// <summary>
+    /// The edits that put the vector loop before <paramref name="loop"/> and start it where the vectors stopped, or
+    /// <see langword="null"/> when its body is not declarations of lane values followed by one <c>s += …</c> or one store.
+    /// </summary>
+    /// <param name="loop">The innermost <c>for</c> loop, counting by 1.</param>
+    /// <param name="from">Its first value, as C#.</param>
+    /// <param name="end">Its exclusive end, as C# (a <see langword="long"/> or narrower).</param>
+    /// <param name="rows">Accesses read or written through a row reference.</param>
+    /// <param name="scope">The parallel loop's variables.</param>
+    /// <param name="uniqueName">Names a generated local.</param>
+    public static IReadOnlyList<(TextSpan Span, string Text)>? Lower(
+        LoopShape loop,
+        string from,
+        string end,
+        IReadOnlyDictionary<IArrayElementReferenceOperation, RowAccess> rows,
+        LoopScope scope,
+        Func<string, string> uniqueName)
+    {
+        if (loop.Syntax is not ForStatementSyntax { Declaration.Variables.Count: 1 } forLoop || forLoop.Declaration.Variables[0].Initializer is not { } initializer
+            || loop.Body is not { } body || loop.Index is not { Type.SpecialType: SpecialType.System_Int32 } counter
+            || body.DescendantsAndSelf().Any(o => o is ILoopOperation or IBranchOperation or IReturnOperation or IThrowOperation))
+        {
+            return null;
+        }
+
+        IReadOnlyList<IOperation> statements = body is IBlockOperation block ? block.Operations : new[] { body };
+        if (statements.Count == 0 || Result.Of(statements[statements.Count - 1], body, loop, rows) is not { } result)
+        {
+            return null;
+        }
+
+        var lowering = new Lowering(loop, counter, result.Type, rows, scope, uniqueName);
+        var lines = new List<string>();
+        foreach (IOperation statement in statements.Take(statements.Count - 1))
+        {
+            if (statement is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group || group.Declarations[0].Declarators.Length != 1
+                || group.Declarations[0].Declarators[0] is not { Symbol: var local } declarator
+                || declarator.GetVariableInitializer() is not { } value || !SymbolEqualityComparer.Default.Equals(local.Type, result.Type)
+                || local.RefKind != RefKind.None || lowering.Lanes(value.Value) is not { } lanesOfValue)
+            {
+                return null;
+            }
+
+            string name = uniqueName(scope.Names.Of(local.Name + "_lanes"));
+            lowering.Locals[local] = name;
+            lines.Add($"var {name} = {lanesOfValue};");
+        }
+
+        // A row read or written also means the chunk's guard checked this loop's range, so the vector loop's position cannot wrap.
+        if (lowering.Lanes(result.Value) is not { } lanesOfResult || !(lowering.ReadsRows || result.Written is not null))
+        {
+            return null;
+        }
+
+        int lanes = LaneCount(result.Type)!.Value;
+        string count = lanes.ToString(CultureInfo.InvariantCulture);
+        string type = result.Type.ToDisplayString();
+        string position = lowering.Position;
+        var header = new List<string>();
+        var guards = new List<string>();
+        if (result.Total is { } total)
+        {
+            string sum = uniqueName(scope.Names.Of(total.Name + "_lanes"));
+            lines.Add($"var {sum} = {lanesOfResult};");
+            lines.AddRange(Enumerable.Range(0, lanes).Select(l => $"{Identifiers.Escape(total.Name)} += {sum}[{l.ToString(CultureInfo.InvariantCulture)}];"));
+            header.Add($"// SIMD: {Identifiers.Escape(total.Name)} += … over {count} elements at a time in Vector256<{type}> lanes, added to {Identifiers.Escape(total.Name)} one by one in order:");
+            header.Add("// the additions of the loop below, the same bits. The loop below runs what is left.");
+        }
+        else
+        {
+            RowAccess written = result.Written!.Value;
+            if (StoreGuards(lowering.Loads, written, lanes, SizeOf(result.Type)) is not { } checks)
+            {
+                return null;
+            }
+
+            guards.AddRange(checks);
+            string stored = uniqueName(scope.Names.Of(result.Array.TrimStart('@') + "_lanes"));
+            lines.Add($"var {stored} = {lanesOfResult};");
+            lines.Add($"{Vector256}.StoreUnsafe({stored}, ref {lowering.Element(written)});");
+            header.Add($"// SIMD: {result.Array}[…] = … over {count} elements at a time in Vector256<{type}> lanes, one store per {count}: each lane computes");
+            header.Add("// its element as the loop below does, the same bits. The loop below runs what is left.");
+            if (guards.Count > 0)
+            {
+                header.Add($"// Not when a row read lies 1 to {(lanes - 1).ToString(CultureInfo.InvariantCulture)} elements behind the row written (an array passed twice): those lanes would miss");
+                header.Add("// what the loop below writes just before it reads.");
+            }
+        }
+
+        lines.AddRange(lowering.Steps);
+        string indent = UncheckedIndexing.Indentation(loop.Syntax);
+        var vectorLoop = new List<string>(header)
+        {
+            $"int {position} = {from};",
+            $"if ({string.Join("\n    && ", guards.Prepend($"{Vector256}.IsHardwareAccelerated"))})",
+            "{",
+        };
+        vectorLoop.AddRange(lowering.Prologue.Select(l => "    " + l));
+        vectorLoop.Add($"    for (; {position} + {count}L <= {end}; {position} += {count})");
+        vectorLoop.Add("    {");
+        vectorLoop.AddRange(lines.Select(l => "        " + l));
+        vectorLoop.Add("    }");
+        vectorLoop.Add("}");
+        vectorLoop.Add(string.Empty);
+        return new[]
+        {
+            (new TextSpan(loop.Syntax.SpanStart, 0), string.Join("\n", vectorLoop.SelectMany(l => l.Split('\n')).Select(l => l.Length == 0 ? l : indent + l)).TrimStart() + "\n" + indent),
+            (initializer.Value.Span, position),
+        };
+    }
+
+    /// <summary>
+    /// What the vector loop checks before it stores: for each row read through another reference than the row written, that
+    /// the written row does not start 1 to <c>lanes - 1</c> elements after it (a byte offset from the read to the written
+    /// element outside <c>(0, lanes · size)</c>). <see langword="null"/> when a read of the written row itself lies so behind.
+    /// </summary>
+    private static List<string>? StoreGuards(IEnumerable<RowAccess> loads, RowAccess written, int lanes, int size)
+    {
+        var guards = new List<string>();
+        foreach (RowAccess load in loads.Distinct())
+        {
+            long behind = written.Offset - load.Offset;
+            if (load.Row == written.Row)
+            {
+                if (behind > 0 && behind < lanes)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            string low = (-behind * size).ToString(CultureInfo.InvariantCulture);
+            string high = ((lanes - behind) * size).ToString(CultureInfo.InvariantCulture);
+            string guard = $"global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref {load.Row}, ref {written.Row}) is not (> {low} and < {high})";
+            if (!guards.Contains(guard))
+            {
+                guards.Add(guard);
+            }
+        }
+
+        return guards;
+    }
+
+    private static int? LaneCount(ITypeSymbol type) => type.SpecialType switch
+    {
+        SpecialType.System_Double => 4,
+        SpecialType.System_Single => 8,
+        _ => null,
+    };
+
+    private static int SizeOf(ITypeSymbol type) => type.SpecialType == SpecialType.System_Double ? 8 : 4;
+
+    /// <summary>What the loop's last statement makes of the lanes: a sum (<see cref="Total"/>) or a store (<see cref="Written"/>).</summary>
+    private sealed class Result
+    {
+        private Result(ITypeSymbol type, IOperation value, ILocalSymbol? total, RowAccess? written, string array)
+        {
+            Type = type;
+            Value = value;
+            Total = total;
+            Written = written;
+            Array = array;
+        }
+
+        public ITypeSymbol Type { get; }
+
+        /// <summary>The value added or stored.</summary>
+        public IOperation Value { get; }
+
+        public ILocalSymbol? Total { get; }
+
+        public RowAccess? Written { get; }
+
+        /// <summary>The array stored to, as the user wrote it.</summary>
+        public string Array { get; }
+
+        public static Result? Of(IOperation statement, IOperation body, LoopShape loop, IReadOnlyDictionary<IArrayElementReferenceOperation, RowAccess> rows)
+        {
+            switch (statement)
+            {
+                case IExpressionStatementOperation
+                {
+                    Operation: ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null, Target: ILocalReferenceOperation { Local: var total } } update,
+                }
+                when LaneCount(total.Type) is not null && !UncheckedIndexing.DeclaredInside(total, loop.Syntax)
+                    && body.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Count(r => SymbolEqualityComparer.Default.Equals(r.Local, total)) == 1:
+                    return new Result(total.Type, update.Value, total, null, string.Empty);
+                case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { IsRef: false, Target: IArrayElementReferenceOperation { Type: { } type } target } store }
+                when LaneCount(type) is not null && rows.TryGetValue(target, out RowAccess written):
+                    return new Result(type, store.Value, null, written, target.ArrayReference.Syntax.ToString());
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>Turns one lane expression into <c>Vector256</c> code.</summary>
+    private sealed class Lowering
+    {
+        private readonly LoopShape _loop;
+        private readonly ILocalSymbol _counter;
+        private readonly ITypeSymbol _type;
+        private readonly IReadOnlyDictionary<IArrayElementReferenceOperation, RowAccess> _rows;
+        private readonly LoopScope _scope;
+        private readonly Func<string, string> _uniqueName;
+        private readonly Dictionary<string, string> _broadcasts = new();
+        private string? _counterLanes;
+
+        public Lowering(LoopShape loop, ILocalSymbol counter, ITypeSymbol type, IReadOnlyDictionary<IArrayElementReferenceOperation, RowAccess> rows, LoopScope scope, Func<string, string> uniqueName)
+        {
+            _loop = loop;
+            _counter = counter;
+            _type = type;
+            _rows = rows;
+            _scope = scope;
+            _uniqueName = uniqueName;
+            Position = uniqueName(scope.Names.Of(counter.Name));
+        }
+
+        /// <summary>The vector loop's position, where the user's loop then starts.</summary>
+        public string Position { get; }
+
+        /// <summary>Whether some lane value reads a row.</summary>
+        public bool ReadsRows => Loads.Count > 0;
+
+        /// <summary>The rows read.</summary>
+        public List<RowAccess> Loads { get; } = new();
+
+        /// <summary>Lane values declared in the body, by the name of their vector.</summary>
+        public Dictionary<ILocalSymbol, string> Locals { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Declarations before the vector loop: values the same in every iteration, the counter's first lanes.</summary>
+        public List<string> Prologue { get; } = new();
+
+        /// <summary>Statements that end each iteration: the counter's lanes move on.</summary>
+        public List<string> Steps { get; } = new();
+
+        private int Count => LaneCount(_type)!.Value;
+
+        /// <summary>The first of the lanes' elements of a row: <c>Unsafe.Add(ref __x_row, __j + 1)</c>.</summary>
+        public string Element(RowAccess row)
+            => $"{UncheckedIndexing.UnsafeAdd}(ref {row.Row}, {Position}"
+                + (row.Offset == 0 ? string.Empty : (row.Offset < 0 ? " - " : " + ") + Math.Abs(row.Offset).ToString(CultureInfo.InvariantCulture)) + ")";
+
+        public string? Lanes(IOperation operation)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(operation.Type, _type))
+            {
+                return null;
+            }
+
+            if (operation.ConstantValue is { HasValue: true, Value: var constant })
+            {
+                return Literal(constant) is { } literal ? $"{Vector256}.Create({literal})" : null;
+            }
+
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorMethod: null } binary when Symbol(binary.OperatorKind) is { } symbol:
+                    string? left = Lanes(binary.LeftOperand);
+                    string? right = left is null ? null : Lanes(binary.RightOperand);
+                    return right is null ? null : $"({left} {symbol} {right})";
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null } minus:
+                    return Lanes(minus.Operand) is { } operand ? $"(-{operand})" : null;
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus, OperatorMethod: null } plus:
+                    return Lanes(plus.Operand);
+                case IConversionOperation { OperatorMethod: null, IsTryCast: false } conversion:
+                    return Converted(conversion.Operand);
+                case IInvocationOperation { Instance: null, Arguments.Length: 1, TargetMethod: { Name: "Sqrt", ContainingType: var math } } call
+                    when math.ToDisplayString() is "System.Math" or "System.MathF":
+                    return Lanes(call.Arguments[0].Value) is { } root ? $"{Vector256}.Sqrt({root})" : null;
+                case IArrayElementReferenceOperation element when _rows.TryGetValue(element, out RowAccess row):
+                    Loads.Add(row);
+                    return $"{Vector256}.LoadUnsafe(ref {Element(row)})";
+                case ILocalReferenceOperation { Local: var local } when Locals.TryGetValue(local, out string? lanes):
+                    return lanes;
+                default:
+                    return Invariant(operation) is { } name ? Broadcast(name, name) : null;
+            }
+        }
+
+        /// <summary>
+        /// An integer (or, for <see langword="double"/> lanes, a <see langword="float"/>) converted to the lanes' type: the
+        /// counter, or a value the same in every iteration, converted once before the loop as the user's code converts it.
+        /// </summary>
+        private string? Converted(IOperation operand)
+        {
+            if (SymbolEqualityComparer.Default.Equals(operand.Type, _type))
+            {
+                return Lanes(operand);
+            }
+
+            if (operand is ILocalReferenceOperation { Local: var local } && SymbolEqualityComparer.Default.Equals(local, _counter))
+            {
+                return CounterLanes();
+            }
+
+            bool convertible = operand.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16
+                or SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Char or SpecialType.System_UInt32
+                || (operand.Type?.SpecialType == SpecialType.System_Single && _type.SpecialType == SpecialType.System_Double);
+            return convertible && Invariant(operand) is { } name ? Broadcast(name, $"({_type.ToDisplayString()}){name}") : null;
+        }
+
+        /// <summary>
+        /// The counter's lanes, <c>k, k + 1, …</c>, as the lanes' type. For <see langword="double"/> the vector starts at the
+        /// position and steps by 4.0, exact for every <see langword="int"/>; <see langword="float"/> rounds above 2^24, so its
+        /// lanes step as <see langword="int"/>s and are converted where used, as the user's loop converts <c>k</c>.
+        /// </summary>
+        private string CounterLanes()
+        {
+            if (_counterLanes is null)
+            {
+                _counterLanes = _uniqueName(_scope.Names.Of(_counter.Name + "_lanes"));
+                string count = Count.ToString(CultureInfo.InvariantCulture);
+                bool isDouble = _type.SpecialType == SpecialType.System_Double;
+                string suffix = isDouble ? "d" : string.Empty;
+                string offsets = string.Join(", ", Enumerable.Range(0, Count).Select(l => l.ToString(CultureInfo.InvariantCulture) + suffix));
+                string start = isDouble ? $"(double){Position}" : Position;
+                Prologue.Add($"var {_counterLanes} = {Vector256}.Create({start}) + {Vector256}.Create({offsets});");
+                Steps.Add($"{_counterLanes} += {Vector256}.Create({count}{suffix});");
+            }
+
+            return _type.SpecialType == SpecialType.System_Double ? _counterLanes : $"{Vector256}.ConvertToSingle({_counterLanes})";
+        }
+
+        /// <summary>
+        /// A value the same in every iteration, broadcast to the lanes once before the vector loop:
+        /// <c>var __w_lanes = Vector256.Create(w);</c>.
+        /// </summary>
+        private string Broadcast(string name, string value)
+        {
+            if (!_broadcasts.TryGetValue(value, out string? lanes))
+            {
+                lanes = _uniqueName(_scope.Names.Of(name.TrimStart('@').TrimStart('_') + "_lanes"));
+                _broadcasts[value] = lanes;
+                Prologue.Add($"var {lanes} = {Vector256}.Create({value});");
+            }
+
+            return lanes;
+        }
+
+        /// <summary>
+        /// The name of a local or parameter the same in every iteration of the loop: not a ref local (whose target the loop's
+        /// own sum may be), never written in the loop; <see langword="null"/> for anything else.
+        /// </summary>
+        private string? Invariant(IOperation operation) => operation switch
+        {
+            ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } when !UncheckedIndexing.DeclaredInside(local, _loop.Syntax) && !WrittenInLoop(local)
+                => _scope.IsCaptured(local) ? CaptureAnalysis.NameOf(local, _scope.Names) : Identifiers.Escape(local.Name),
+            IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when _scope.IsCaptured(parameter) && _scope.IsInvariant(parameter)
+                => CaptureAnalysis.NameOf(parameter, _scope.Names),
+            _ => null,
+        };
+
+        private static string? Symbol(BinaryOperatorKind kind) => kind switch
+        {
+            BinaryOperatorKind.Add => "+",
+            BinaryOperatorKind.Subtract => "-",
+            BinaryOperatorKind.Multiply => "*",
+            BinaryOperatorKind.Divide => "/",
+            _ => null,
+        };
+
+        private static string? Literal(object? value) => value switch
+        {
+            double d when !double.IsNaN(d) && !double.IsInfinity(d) => Format(d.ToString("R", CultureInfo.InvariantCulture) + "d"),
+            float f when !float.IsNaN(f) && !float.IsInfinity(f) => Format(f.ToString("R", CultureInfo.InvariantCulture) + "f"),
+            _ => null,
+        };
+
+        private static string Format(string literal) => literal.StartsWith("-", StringComparison.Ordinal) ? "(" + literal + ")" : literal;
+
+        private bool WrittenInLoop(ILocalSymbol local)
+            => _loop.Operation?.DescendantsAndSelf().OfType<ILocalReferenceOperation>()
+                .Any(r => SymbolEqualityComparer.Default.Equals(r.Local, local) && ValueUsage.Of(r).IsWrite()) ?? true;
+    }
+}
