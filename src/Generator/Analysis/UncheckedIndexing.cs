@@ -48,6 +48,8 @@ internal sealed class UncheckedIndexing
     private readonly HashSet<ILocalSymbol> _substituting = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IArrayElementReferenceOperation, RowAccess> _rowAccesses = new();
     private readonly bool _mayHoist;
+    /// <summary>Loops <see cref="OpenBlock"/> has put braces around.</summary>
+    private readonly HashSet<SyntaxNode> _braced = new();
     private int _checks;
 
     private UncheckedIndexing(LoopScope scope, IEnumerable<string> reductions)
@@ -109,8 +111,10 @@ internal sealed class UncheckedIndexing
         foreach (Counter counter in analysis._counters.Values.Where(c => c.Inner is not null))
         {
             var (shape, first, end) = counter.Inner!.Value;
-            if (shape.ConstantStep == 1 && LaneLoop.Lower(shape, first, end, analysis._rowAccesses, scope, analysis.UniqueName) is { } edits)
+            if (shape.ConstantStep == 1 && analysis.CanInsertBefore(shape.Syntax)
+                && LaneLoop.Lower(shape, first, end, analysis._rowAccesses, scope, analysis.UniqueName) is { } edits)
             {
+                analysis.OpenBlock(shape.Syntax);
                 analysis._edits.AddRange(edits);
             }
         }
@@ -213,7 +217,7 @@ internal sealed class UncheckedIndexing
     private bool TryHoist(IArrayElementReferenceOperation access, ElementAccessExpressionSyntax syntax, ArrayUse use, string elementType)
     {
         SyntaxNode loop = InnermostLoop(syntax);
-        if (!_mayHoist || !_counterLoops.TryGetValue(loop, out Counter? counter) || loop == _scope.Loop.Syntax || loop.Parent is not BlockSyntax)
+        if (!_counterLoops.TryGetValue(loop, out Counter? counter) || loop == _scope.Loop.Syntax || !CanInsertBefore(loop))
         {
             return false;
         }
@@ -265,6 +269,7 @@ internal sealed class UncheckedIndexing
             _rows[(loop, use.Reference, row.Plain)] = rowName;
             string indent = Indentation(loop);
             string widen = LoopShape.Strip(terms[0].Term).Type?.SpecialType == SpecialType.System_Int32 || terms.Count > 1 ? string.Empty : "(int)";
+            OpenBlock(loop);
             _edits.Add((new TextSpan(loop.SpanStart, 0),
                 $"ref {elementType} {rowName} = ref {UnsafeAdd}(ref {use.Reference}, {widen}{row.Plain});\n{indent}"));
         }
@@ -423,6 +428,36 @@ internal sealed class UncheckedIndexing
     /// <summary>The nearest loop statement around <paramref name="node"/> (the parallel loop when there is none inside it).</summary>
     private SyntaxNode InnermostLoop(SyntaxNode node)
         => node.Ancestors().TakeWhile(a => a != _scope.Loop.Syntax).FirstOrDefault(LoopShape.IsLoop) ?? _scope.Loop.Syntax;
+
+    /// <summary>
+    /// Whether statements can be inserted just before <paramref name="loop"/>: it is in a block (the parallel loop's body is
+    /// always written inside braces), or it is another statement's body without braces and starts its line, so that
+    /// <see cref="OpenBlock"/> can give it them. Never in a body with labels: a <c>goto</c> could jump over a declaration.
+    /// </summary>
+    private bool CanInsertBefore(SyntaxNode loop)
+        => _mayHoist && (loop.Parent is BlockSyntax || loop.Parent == _scope.Loop.Syntax
+            || (loop.Parent is StatementSyntax or ElseClauseSyntax && Indentation(loop).Trim().Length == 0));
+
+    /// <summary>
+    /// Puts braces around a loop that is another statement's body without them (<c>for (…) for (…) x[i * n + j] = …;</c>),
+    /// once: <c>{</c> on a line of its own at the indentation of the statement's line, <c>}</c> after the loop, whose lines
+    /// stay as they are.
+    /// </summary>
+    private void OpenBlock(SyntaxNode loop)
+    {
+        if (loop.Parent is BlockSyntax || loop.Parent == _scope.Loop.Syntax || !_braced.Add(loop))
+        {
+            return;
+        }
+
+        SourceText text = loop.SyntaxTree.GetText();
+        int lineStart = text.Lines.GetLineFromPosition(loop.SpanStart).Start;
+        string indent = Indentation(loop);
+        string outer = text.ToString(TextSpan.FromBounds(text.Lines.GetLineFromPosition(loop.Parent!.SpanStart).Start, loop.Parent.SpanStart));
+        outer = outer.Substring(0, outer.Length - outer.TrimStart().Length);
+        _edits.Add((TextSpan.FromBounds(lineStart, loop.SpanStart), $"{outer}{{\n{indent}"));
+        _edits.Add((new TextSpan(loop.Span.End, 0), $"\n{outer}}}"));
+    }
 
     /// <summary>The whitespace before <paramref name="statement"/> on its line: what a statement inserted before it repeats.</summary>
     internal static string Indentation(SyntaxNode statement)

@@ -118,6 +118,33 @@ public sealed class LaneStoreTests : IDisposable
                 }
             }
 
+            /// <summary>Loops without braces: the vector loop gets a block of its own.</summary>
+            [Parallelise(MinIterations = 2)]
+            public static void Unbraced(double[] x, int n)
+            {
+                for (int i = 0; i < n; i++)
+                    for (int j = 0; j < n; j++)
+                        x[i * n + j] = (double)i * j;
+            }
+
+            /// <summary>Inner loops that are the bodies of an if, an else and a for, without braces.</summary>
+            [Parallelise(MinIterations = 2)]
+            public static void Branches(double[] x, double[] y, int n)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    if (i % 2 == 0)
+                        for (int j = 0; j < n; j++)
+                            x[i * n + j] = j * 0.5;
+                    else
+                        for (int j = 0; j < n; j++)
+                            x[i * n + j] = -j;
+                    for (int t = 0; t < 3; t++)
+                        for (int j = 0; j < n; j++)
+                            y[i * n + j] += x[i * n + j] * t;
+                }
+            }
+
             /// <summary>A sum with the counter in its lanes.</summary>
             [Parallelise(MinIterations = 2)]
             public static void Moments(double[] a, double[] moments, int n)
@@ -158,6 +185,8 @@ public sealed class LaneStoreTests : IDisposable
         Assert.Single(VectorLoops("Shift"));
         Assert.Single(VectorLoops("ShiftInPlace"));
         Assert.Single(VectorLoops("Moments"));
+        Assert.Single(VectorLoops("Unbraced"));
+        Assert.Single(VectorLoops("Branches"));
         Assert.Empty(VectorLoops("Recurrence"));
     }
 
@@ -176,6 +205,19 @@ public sealed class LaneStoreTests : IDisposable
         foreach (int n in Sizes)
         {
             Equivalence.AssertSame(_kernels, "Table", () => new object?[] { new double[n * n], n });
+            Equivalence.AssertSame(_kernels, "Unbraced", () => new object?[] { new double[n * n], n });
+        }
+    }
+
+    [Fact]
+    public void Loops_without_braces_get_a_block_for_their_rows()
+    {
+        string branches = Generated("Branches");
+        Assert.Equal(3, branches.Split("ref double __x_row").Length - 1);
+        Assert.Contains("ref double __y_row", branches, StringComparison.Ordinal);
+        foreach (int n in Sizes)
+        {
+            Equivalence.AssertSame(_kernels, "Branches", () => new object?[] { new double[n * n], Enumerable.Range(0, n * n).Select(v => v * 0.25).ToArray(), n });
         }
     }
 

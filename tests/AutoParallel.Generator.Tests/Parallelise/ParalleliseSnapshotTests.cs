@@ -67,6 +67,29 @@ public sealed class ParalleliseSnapshotTests
             """);
 
     [Fact]
+    public void Flattened_table_written_in_vector_lanes()
+        => Verify("""
+            using AutoParallel;
+            namespace Demo;
+            public static partial class Kernels
+            {
+                [Parallelise]
+                public static void Table(double[] x, int n)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (i % 2 == 0)
+                            for (int j = 0; j < n; j++)
+                                x[i * n + j] = (double)i * j;
+                        else
+                            for (int j = 1; j < n; j++)
+                                x[i * n + j] = x[i * n + j - 1] + 1;
+                    }
+                }
+            }
+            """);
+
+    [Fact]
     public void Flattened_rows_checked_once_per_chunk()
         => Verify("""
             using System;
