@@ -22,6 +22,20 @@ public sealed class TargetChecksTests
     }
 
     [Fact]
+    public void Two_times_of_zero_in_the_sweep_are_the_same_time()
+    {
+        var m = Measure(
+            Case("SumSweep", Variants.Sequential, "Length", "0", 0),
+            Case("SumSweep", Variants.Generated, "Length", "0", 0),
+            Case("SumSweep", Variants.Sequential, "Length", "10", 100),
+            Case("SumSweep", Variants.Generated, "Length", "10", 90));
+        TargetResult sweep = TargetChecks.Evaluate(m).Single(t => t.Number == "1");
+        Assert.Equal(true, sweep.Verdict.Met);
+        Assert.Contains("0: 1.00×", sweep.Measured);
+        Assert.DoesNotContain("NaN", sweep.Measured);
+    }
+
+    [Fact]
     public void The_OpenMP_target_takes_the_faster_Mandelbrot_schedule()
     {
         var peers = new List<PeerResult>

@@ -45,7 +45,9 @@ public static class TargetChecks
             string length = generated.Parameter("Length") ?? "?";
             if (m.Find(SumSweep, Variants.Sequential, "Length", length) is { MedianNs: double sequential })
             {
-                ratios.Add((length, generated.MedianNs!.Value / sequential, generated.MedianNs.Value - sequential));
+                // Both below the timer's resolution (0 ns, 0 elements): the same time, not 0 / 0.
+                double ratio = generated.MedianNs!.Value == 0 && sequential == 0 ? 1.0 : generated.MedianNs.Value / sequential;
+                ratios.Add((length, ratio, generated.MedianNs.Value - sequential));
             }
         }
 
