@@ -192,29 +192,13 @@ internal static class LaneLoop
     private static int SizeOf(ITypeSymbol type) => type.SpecialType == SpecialType.System_Double ? 8 : 4;
 
     /// <summary>What the loop's last statement makes of the lanes: a sum (<see cref="Total"/>) or a store (<see cref="Written"/>).</summary>
-    private sealed class Result
+    /// <param name="Type">The lanes' element type.</param>
+    /// <param name="Value">The value added or stored.</param>
+    /// <param name="Total">The sum's variable, for a sum.</param>
+    /// <param name="Written">The row written, for a store.</param>
+    /// <param name="Array">The array stored to, as the user wrote it.</param>
+    private sealed record Result(ITypeSymbol Type, IOperation Value, ILocalSymbol? Total, RowAccess? Written, string Array)
     {
-        private Result(ITypeSymbol type, IOperation value, ILocalSymbol? total, RowAccess? written, string array)
-        {
-            Type = type;
-            Value = value;
-            Total = total;
-            Written = written;
-            Array = array;
-        }
-
-        public ITypeSymbol Type { get; }
-
-        /// <summary>The value added or stored.</summary>
-        public IOperation Value { get; }
-
-        public ILocalSymbol? Total { get; }
-
-        public RowAccess? Written { get; }
-
-        /// <summary>The array stored to, as the user wrote it.</summary>
-        public string Array { get; }
-
         public static Result? Of(IOperation statement, IOperation body, LoopShape loop, IReadOnlyDictionary<IArrayElementReferenceOperation, RowAccess> rows)
         {
             switch (statement)
@@ -336,8 +320,7 @@ internal static class LaneLoop
                 return CounterLanes();
             }
 
-            bool convertible = operand.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16
-                or SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Char or SpecialType.System_UInt32
+            bool convertible = UncheckedIndexing.IsIntegerType(operand.Type)
                 || (operand.Type?.SpecialType == SpecialType.System_Single && _type.SpecialType == SpecialType.System_Double);
             return convertible && Invariant(operand) is { } name ? Broadcast(name, $"({_type.ToDisplayString()}){name}") : null;
         }

@@ -481,7 +481,7 @@ internal sealed class UncheckedIndexing
     }
 
     /// <summary>Integers that widen to <see langword="long"/> without loss.</summary>
-    private static bool IsIntegerType(ITypeSymbol? type) => type?.SpecialType is
+    internal static bool IsIntegerType(ITypeSymbol? type) => type?.SpecialType is
         SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_UInt16
         or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Char or SpecialType.System_UInt32;
 
