@@ -36,7 +36,7 @@ internal readonly record struct RowAccess(string Row, long Offset);
 /// </remarks>
 internal static class LaneLoop
 {
-    private const string Vector256 = "global::System.Runtime.Intrinsics.Vector256";
+    private const string Vector256 = LaneLowering.Vector256;
 
     /// <summary>
     /// The edits that put the vector loop before <paramref name="loop"/> and start it where the vectors stopped, or
@@ -69,7 +69,7 @@ internal static class LaneLoop
             return null;
         }
 
-        var lowering = new Lowering(loop, counter, result.Type, rows, scope, uniqueName);
+        var lowering = new RowLanes(loop, counter, result.Type, rows, scope, uniqueName);
         var lines = new List<string>();
         foreach (IOperation statement in statements.Take(statements.Count - 1))
         {
@@ -81,7 +81,7 @@ internal static class LaneLoop
                 return null;
             }
 
-            string name = uniqueName(scope.Names.Of(local.Name + "_lanes"));
+            string name = lowering.LanesName(local.Name);
             lowering.Locals[local] = name;
             lines.Add($"var {name} = {lanesOfValue};");
         }
@@ -92,7 +92,7 @@ internal static class LaneLoop
             return null;
         }
 
-        int lanes = LaneCount(result.Type)!.Value;
+        int lanes = lowering.Count;
         string count = lanes.ToString(CultureInfo.InvariantCulture);
         string type = result.Type.ToDisplayString();
         string position = lowering.Position;
@@ -100,7 +100,7 @@ internal static class LaneLoop
         var guards = new List<string>();
         if (result.Total is { } total)
         {
-            string sum = uniqueName(scope.Names.Of(total.Name + "_lanes"));
+            string sum = lowering.LanesName(total.Name);
             lines.Add($"var {sum} = {lanesOfResult};");
             lines.AddRange(Enumerable.Range(0, lanes).Select(l => $"{Identifiers.Escape(total.Name)} += {sum}[{l.ToString(CultureInfo.InvariantCulture)}];"));
             header.Add($"// SIMD: {Identifiers.Escape(total.Name)} += … over {count} elements at a time in Vector256<{type}> lanes, added to {Identifiers.Escape(total.Name)} one by one in order:");
@@ -115,7 +115,7 @@ internal static class LaneLoop
             }
 
             guards.AddRange(checks);
-            string stored = uniqueName(scope.Names.Of(result.Array.TrimStart('@') + "_lanes"));
+            string stored = lowering.LanesName(result.Array);
             lines.Add($"var {stored} = {lanesOfResult};");
             lines.Add($"{Vector256}.StoreUnsafe({stored}, ref {lowering.Element(written)});");
             header.Add($"// SIMD: {result.Array}[…] = … over {count} elements at a time in Vector256<{type}> lanes, one store per {count}: each lane computes");
@@ -182,13 +182,6 @@ internal static class LaneLoop
         return guards;
     }
 
-    private static int? LaneCount(ITypeSymbol type) => type.SpecialType switch
-    {
-        SpecialType.System_Double => 4,
-        SpecialType.System_Single => 8,
-        _ => null,
-    };
-
     private static int SizeOf(ITypeSymbol type) => type.SpecialType == SpecialType.System_Double ? 8 : 4;
 
     /// <summary>What the loop's last statement makes of the lanes: a sum (<see cref="Total"/>) or a store (<see cref="Written"/>).</summary>
@@ -207,11 +200,11 @@ internal static class LaneLoop
                 {
                     Operation: ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null, Target: ILocalReferenceOperation { Local: var total } } update,
                 }
-                when LaneCount(total.Type) is not null && !UncheckedIndexing.DeclaredInside(total, loop.Syntax)
+                when LaneLowering.LaneCount(total.Type) is not null && !UncheckedIndexing.DeclaredInside(total, loop.Syntax)
                     && body.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Count(r => SymbolEqualityComparer.Default.Equals(r.Local, total)) == 1:
                     return new Result(total.Type, update.Value, total, null, string.Empty);
                 case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { IsRef: false, Target: IArrayElementReferenceOperation { Type: { } type } target } store }
-                when LaneCount(type) is not null && rows.TryGetValue(target, out RowAccess written):
+                when LaneLowering.LaneCount(type) is not null && rows.TryGetValue(target, out RowAccess written):
                     return new Result(type, store.Value, null, written, target.ArrayReference.Syntax.ToString());
                 default:
                     return null;
@@ -219,31 +212,16 @@ internal static class LaneLoop
         }
     }
 
-    /// <summary>Turns one lane expression into <c>Vector256</c> code.</summary>
-    private sealed class Lowering
+    /// <summary>Lanes of consecutive elements: a row's element <c>k + c</c> for the counter <c>k</c>, one vector load per row.</summary>
+    private sealed class RowLanes : LaneLowering
     {
-        private readonly LoopShape _loop;
-        private readonly ILocalSymbol _counter;
-        private readonly ITypeSymbol _type;
         private readonly IReadOnlyDictionary<IArrayElementReferenceOperation, RowAccess> _rows;
-        private readonly LoopScope _scope;
-        private readonly Func<string, string> _uniqueName;
-        private readonly Dictionary<string, string> _broadcasts = new();
-        private string? _counterLanes;
 
-        public Lowering(LoopShape loop, ILocalSymbol counter, ITypeSymbol type, IReadOnlyDictionary<IArrayElementReferenceOperation, RowAccess> rows, LoopScope scope, Func<string, string> uniqueName)
+        public RowLanes(LoopShape loop, ILocalSymbol counter, ITypeSymbol type, IReadOnlyDictionary<IArrayElementReferenceOperation, RowAccess> rows, LoopScope scope, Func<string, string> uniqueName)
+            : base(loop, counter, type, scope, uniqueName)
         {
-            _loop = loop;
-            _counter = counter;
-            _type = type;
             _rows = rows;
-            _scope = scope;
-            _uniqueName = uniqueName;
-            Position = uniqueName(scope.Names.Of(counter.Name));
         }
-
-        /// <summary>The vector loop's position, where the user's loop then starts.</summary>
-        public string Position { get; }
 
         /// <summary>Whether some lane value reads a row.</summary>
         public bool ReadsRows => Loads.Count > 0;
@@ -251,151 +229,15 @@ internal static class LaneLoop
         /// <summary>The rows read.</summary>
         public List<RowAccess> Loads { get; } = new();
 
-        /// <summary>Lane values declared in the body, by the name of their vector.</summary>
-        public Dictionary<ILocalSymbol, string> Locals { get; } = new(SymbolEqualityComparer.Default);
-
-        /// <summary>Declarations before the vector loop: values the same in every iteration, the counter's first lanes.</summary>
-        public List<string> Prologue { get; } = new();
-
-        /// <summary>Statements that end each iteration: the counter's lanes move on.</summary>
-        public List<string> Steps { get; } = new();
-
-        private int Count => LaneCount(_type)!.Value;
-
-        /// <summary>The first of the lanes' elements of a row: <c>Unsafe.Add(ref __x_row, __j + 1)</c>.</summary>
-        public string Element(RowAccess row)
-            => $"{UncheckedIndexing.UnsafeAdd}(ref {row.Row}, {Position}"
-                + (row.Offset == 0 ? string.Empty : (row.Offset < 0 ? " - " : " + ") + Math.Abs(row.Offset).ToString(CultureInfo.InvariantCulture)) + ")";
-
-        public string? Lanes(IOperation operation)
+        protected override string? Load(IArrayElementReferenceOperation element)
         {
-            if (!SymbolEqualityComparer.Default.Equals(operation.Type, _type))
+            if (!_rows.TryGetValue(element, out RowAccess row))
             {
                 return null;
             }
 
-            if (operation.ConstantValue is { HasValue: true, Value: var constant })
-            {
-                return Literal(constant) is { } literal ? $"{Vector256}.Create({literal})" : null;
-            }
-
-            switch (operation)
-            {
-                case IBinaryOperation { OperatorMethod: null } binary when Symbol(binary.OperatorKind) is { } symbol:
-                    string? left = Lanes(binary.LeftOperand);
-                    string? right = left is null ? null : Lanes(binary.RightOperand);
-                    return right is null ? null : $"({left} {symbol} {right})";
-                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null } minus:
-                    return Lanes(minus.Operand) is { } operand ? $"(-{operand})" : null;
-                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus, OperatorMethod: null } plus:
-                    return Lanes(plus.Operand);
-                case IConversionOperation { OperatorMethod: null, IsTryCast: false } conversion:
-                    return Converted(conversion.Operand);
-                case IInvocationOperation { Instance: null, Arguments.Length: 1, TargetMethod: { Name: "Sqrt", ContainingType: var math } } call
-                    when math.ToDisplayString() is "System.Math" or "System.MathF":
-                    return Lanes(call.Arguments[0].Value) is { } root ? $"{Vector256}.Sqrt({root})" : null;
-                case IArrayElementReferenceOperation element when _rows.TryGetValue(element, out RowAccess row):
-                    Loads.Add(row);
-                    return $"{Vector256}.LoadUnsafe(ref {Element(row)})";
-                case ILocalReferenceOperation { Local: var local } when Locals.TryGetValue(local, out string? lanes):
-                    return lanes;
-                default:
-                    return Invariant(operation) is { } name ? Broadcast(name, name) : null;
-            }
+            Loads.Add(row);
+            return $"{Vector256}.LoadUnsafe(ref {Element(row)})";
         }
-
-        /// <summary>
-        /// An integer (or, for <see langword="double"/> lanes, a <see langword="float"/>) converted to the lanes' type: the
-        /// counter, or a value the same in every iteration, converted once before the loop as the user's code converts it.
-        /// </summary>
-        private string? Converted(IOperation operand)
-        {
-            if (SymbolEqualityComparer.Default.Equals(operand.Type, _type))
-            {
-                return Lanes(operand);
-            }
-
-            if (operand is ILocalReferenceOperation { Local: var local } && SymbolEqualityComparer.Default.Equals(local, _counter))
-            {
-                return CounterLanes();
-            }
-
-            bool convertible = UncheckedIndexing.IsIntegerType(operand.Type)
-                || (operand.Type?.SpecialType == SpecialType.System_Single && _type.SpecialType == SpecialType.System_Double);
-            return convertible && Invariant(operand) is { } name ? Broadcast(name, $"({_type.ToDisplayString()}){name}") : null;
-        }
-
-        /// <summary>
-        /// The counter's lanes, <c>k, k + 1, …</c>, as the lanes' type. For <see langword="double"/> the vector starts at the
-        /// position and steps by 4.0, exact for every <see langword="int"/>; <see langword="float"/> rounds above 2^24, so its
-        /// lanes step as <see langword="int"/>s and are converted where used, as the user's loop converts <c>k</c>.
-        /// </summary>
-        private string CounterLanes()
-        {
-            if (_counterLanes is null)
-            {
-                _counterLanes = _uniqueName(_scope.Names.Of(_counter.Name + "_lanes"));
-                string count = Count.ToString(CultureInfo.InvariantCulture);
-                bool isDouble = _type.SpecialType == SpecialType.System_Double;
-                string suffix = isDouble ? "d" : string.Empty;
-                string offsets = string.Join(", ", Enumerable.Range(0, Count).Select(l => l.ToString(CultureInfo.InvariantCulture) + suffix));
-                string start = isDouble ? $"(double){Position}" : Position;
-                Prologue.Add($"var {_counterLanes} = {Vector256}.Create({start}) + {Vector256}.Create({offsets});");
-                Steps.Add($"{_counterLanes} += {Vector256}.Create({count}{suffix});");
-            }
-
-            return _type.SpecialType == SpecialType.System_Double ? _counterLanes : $"{Vector256}.ConvertToSingle({_counterLanes})";
-        }
-
-        /// <summary>
-        /// A value the same in every iteration, broadcast to the lanes once before the vector loop:
-        /// <c>var __w_lanes = Vector256.Create(w);</c>.
-        /// </summary>
-        private string Broadcast(string name, string value)
-        {
-            if (!_broadcasts.TryGetValue(value, out string? lanes))
-            {
-                lanes = _uniqueName(_scope.Names.Of(name.TrimStart('@').TrimStart('_') + "_lanes"));
-                _broadcasts[value] = lanes;
-                Prologue.Add($"var {lanes} = {Vector256}.Create({value});");
-            }
-
-            return lanes;
-        }
-
-        /// <summary>
-        /// The name of a local or parameter the same in every iteration of the loop: not a ref local (whose target the loop's
-        /// own sum may be), never written in the loop; <see langword="null"/> for anything else.
-        /// </summary>
-        private string? Invariant(IOperation operation) => operation switch
-        {
-            ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } when !UncheckedIndexing.DeclaredInside(local, _loop.Syntax) && !WrittenInLoop(local)
-                => _scope.IsCaptured(local) ? CaptureAnalysis.NameOf(local, _scope.Names) : Identifiers.Escape(local.Name),
-            IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when _scope.IsCaptured(parameter) && _scope.IsInvariant(parameter)
-                => CaptureAnalysis.NameOf(parameter, _scope.Names),
-            _ => null,
-        };
-
-        private static string? Symbol(BinaryOperatorKind kind) => kind switch
-        {
-            BinaryOperatorKind.Add => "+",
-            BinaryOperatorKind.Subtract => "-",
-            BinaryOperatorKind.Multiply => "*",
-            BinaryOperatorKind.Divide => "/",
-            _ => null,
-        };
-
-        private static string? Literal(object? value) => value switch
-        {
-            double d when !double.IsNaN(d) && !double.IsInfinity(d) => Format(d.ToString("R", CultureInfo.InvariantCulture) + "d"),
-            float f when !float.IsNaN(f) && !float.IsInfinity(f) => Format(f.ToString("R", CultureInfo.InvariantCulture) + "f"),
-            _ => null,
-        };
-
-        private static string Format(string literal) => literal.StartsWith("-", StringComparison.Ordinal) ? "(" + literal + ")" : literal;
-
-        private bool WrittenInLoop(ILocalSymbol local)
-            => _loop.Operation?.DescendantsAndSelf().OfType<ILocalReferenceOperation>()
-                .Any(r => SymbolEqualityComparer.Default.Equals(r.Local, local) && ValueUsage.Of(r).IsWrite()) ?? true;
     }
 }

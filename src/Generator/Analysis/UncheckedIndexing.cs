@@ -47,6 +47,8 @@ internal sealed class UncheckedIndexing
     private readonly List<(TextSpan Span, string Text)> _edits = new();
     private readonly HashSet<ILocalSymbol> _substituting = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IArrayElementReferenceOperation, RowAccess> _rowAccesses = new();
+    /// <summary>Every access the chunk checks, with the reference to its array's first element.</summary>
+    private readonly Dictionary<IArrayElementReferenceOperation, string> _references = new();
     private readonly bool _mayHoist;
     /// <summary>Loops <see cref="OpenBlock"/> has put braces around.</summary>
     private readonly HashSet<SyntaxNode> _braced = new();
@@ -111,8 +113,15 @@ internal sealed class UncheckedIndexing
         foreach (Counter counter in analysis._counters.Values.Where(c => c.Inner is not null))
         {
             var (shape, first, end) = counter.Inner!.Value;
-            if (shape.ConstantStep == 1 && analysis.CanInsertBefore(shape.Syntax)
-                && LaneLoop.Lower(shape, first, end, analysis._rowAccesses, scope, analysis.UniqueName) is { } edits)
+            if (shape.ConstantStep != 1 || !analysis.CanInsertBefore(shape.Syntax))
+            {
+                continue;
+            }
+
+            bool innermost = !shape.BodySyntax.DescendantNodes().Any(LoopShape.IsLoop);
+            if ((innermost
+                    ? LaneLoop.Lower(shape, first, end, analysis._rowAccesses, scope, analysis.UniqueName)
+                    : OuterLaneLoop.Lower(shape, first, end, analysis._rowAccesses, analysis._references, scope, analysis.UniqueName)) is { } edits)
             {
                 analysis.OpenBlock(shape.Syntax);
                 analysis._edits.AddRange(edits);
@@ -199,6 +208,7 @@ internal sealed class UncheckedIndexing
 
         Check(use, index);
         used.ForEach(c => c.MarkUsed());
+        _references[access] = use.Reference;
         if (!TryHoist(access, syntax, use, elementType))
         {
             // x[e] → Unsafe.Add(ref __ref_x, e): the index as the user wrote it (widened to int as the indexer would).
@@ -296,7 +306,7 @@ internal sealed class UncheckedIndexing
     }
 
     /// <summary>The additive terms of an index, <c>i * n + j - 1</c> → <c>i * n</c>, <c>j</c>, <c>-1</c>.</summary>
-    private static void Flatten(IOperation operation, bool negative, List<(IOperation, bool)> terms)
+    internal static void Flatten(IOperation operation, bool negative, List<(IOperation, bool)> terms)
     {
         switch (LoopShape.Strip(operation))
         {
