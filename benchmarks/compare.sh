@@ -23,7 +23,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-DEFAULT_FILTER="*SumKernel* *MandelbrotKernel* *DistanceKernel* *TableKernel* *SumSweep* *RegionOverhead* *NestedRegions* *VectoriseMandelbrot* *VectoriseAxpy*"
+DEFAULT_FILTER="*SumKernel* *MandelbrotKernel* *DistanceKernel* *TableKernel* *SumSweep* *SumInLoop* *RegionOverhead* *NestedRegions* *VectoriseMandelbrot* *VectoriseAxpy*"
 read -r -a FILTER <<< "${BENCH_FILTER:-$DEFAULT_FILTER}"
 read -r -a JOB <<< "${BENCH_JOB:---job short --warmupCount 3 --iterationCount 9}"
 PEERS_DIR="${PEERS_DIR:-$ROOT/../shared/peers}"

@@ -18,7 +18,21 @@ public sealed class TargetChecksTests
         TargetResult sweep = TargetChecks.Evaluate(m).Single(t => t.Number == "1");
         Assert.Equal(false, sweep.Verdict.Met);
         Assert.Equal(100.0 * ((1.10 / 1.05) - 1), sweep.Verdict.MissedByPercent!.Value, 6);
-        Assert.StartsWith("worst 1.10× at n = 100, +100 ns per call", sweep.Measured);
+        Assert.StartsWith("alone: worst 1.10× at n = 100, +100 ns per call", sweep.Measured);
+    }
+
+    [Fact]
+    public void Calls_from_the_callers_loop_count_for_the_size_sweep_target()
+    {
+        var m = Measure(
+            Case("SumSweep", Variants.Sequential, "Length", "1", 10),
+            Case("SumSweep", Variants.Generated, "Length", "1", 9),
+            Case("SumInLoop", Variants.Sequential, "Length", "1", 10),
+            Case("SumInLoop", Variants.Generated, "Length", "1", 20));
+        TargetResult sweep = TargetChecks.Evaluate(m).Single(t => t.Number == "1");
+        Assert.Equal(false, sweep.Verdict.Met);
+        Assert.Equal(100.0 * ((2.0 / 1.05) - 1), sweep.Verdict.MissedByPercent!.Value, 6);
+        Assert.Equal("alone: worst 0.90× at n = 1, −1.00 ns per call (1: 0.90×); in a loop: worst 2.00× at n = 1, +10.0 ns per call (1: 2.00×)", sweep.Measured);
     }
 
     [Fact]

@@ -10,21 +10,28 @@ namespace AutoParallel.Report.Output;
 /// <summary>The tables of the three target benchmarks: the sum size sweep, the region overhead, the nested regions.</summary>
 public static class TargetSections
 {
-    /// <summary>Appends the <c>SumSweep</c> table (target 1).</summary>
+    /// <summary>Appends the <c>SumSweep</c> and <c>SumInLoop</c> tables (target 1).</summary>
     public static void WriteSumSweep(StringBuilder text, Measurements m)
     {
+        Section(text, SweepTable(m, TargetChecks.SumSweep), "Sum size sweep (target 1)",
+            "`SumParallel` against the user's `Sum` from 0 to 10⁷ elements, one call at a time: below the runtime's threshold the generated method runs its sequential fall-back (same grains, same bits), above it the threads.");
+        Section(text, SweepTable(m, TargetChecks.SumInLoop), "Sum called in the caller's loop (target 1)",
+            "`total += SumParallel(x)` against `total += Sum(x)`, 16 calls per invocation, time per call: the caller's loop carries a `double` across the call, which RyuJIT keeps in memory when the method called contains a call (the generated one does: its parallel path).");
+    }
+
+    private static MarkdownTable SweepTable(Measurements m, string benchmark)
+    {
         var table = new MarkdownTable(">n", ">sequential", ">generated", ">generated ÷ sequential", ">allocated (generated)");
-        foreach (CsResult generated in m.OfType(TargetChecks.SumSweep).Where(r => r.Description == Variants.Generated))
+        foreach (CsResult generated in m.OfType(benchmark).Where(r => r.Description == Variants.Generated))
         {
             string length = generated.Parameter("Length") ?? "?";
-            CsResult? sequential = m.Find(TargetChecks.SumSweep, Variants.Sequential, "Length", length);
+            CsResult? sequential = m.Find(benchmark, Variants.Sequential, "Length", length);
             table.Add(
                 Format.Count(long.Parse(length, CultureInfo.InvariantCulture)), Format.Time(sequential?.MedianNs, "–"), Format.Time(generated.MedianNs, "–"),
                 Format.Ratio(generated.MedianNs, sequential?.MedianNs), Format.Bytes(generated.AllocatedBytes));
         }
 
-        Section(text, table, "Sum size sweep (target 1)",
-            "`SumParallel` against the user's `Sum` from 0 to 10⁷ elements: below the runtime's threshold the generated method runs its sequential fall-back (same grains, same bits), above it the threads.");
+        return table;
     }
 
     /// <summary>Appends the <c>RegionOverhead</c> table (target 5).</summary>
