@@ -37,8 +37,8 @@ internal static class OuterLaneLoop
     private const string Vector256 = LaneLowering.Vector256;
 
     /// <summary>
-    /// The edits that put the vector loop before <paramref name="loop"/> and start it where the vectors stopped, or
-    /// <see langword="null"/> when its body is not of the form above.
+    /// The edits that put the vector loop before <paramref name="loop"/>, an inner loop, and start it where the vectors
+    /// stopped, or <see langword="null"/> when its body is not of the form above.
     /// </summary>
     /// <param name="loop">A <c>for</c> loop counting by 1 that contains another loop.</param>
     /// <param name="from">Its first value, as C#.</param>
@@ -57,7 +57,43 @@ internal static class OuterLaneLoop
         Func<string, string> uniqueName)
     {
         if (loop.Syntax is not ForStatementSyntax { Declaration.Variables.Count: 1 } forLoop || forLoop.Declaration.Variables[0].Initializer is not { } initializer
-            || loop.Body is not IBlockOperation { Operations.Length: >= 2 } body || loop.Index is not { Type.SpecialType: SpecialType.System_Int32 } counter
+            || VectorLoop(loop, from, end, rows, references, scope, uniqueName) is not var (lines, position))
+        {
+            return null;
+        }
+
+        string indent = UncheckedIndexing.Indentation(loop.Syntax);
+        return new[]
+        {
+            (new TextSpan(loop.Syntax.SpanStart, 0), string.Join("\n", lines.Select(l => l.Length == 0 ? l : indent + l)).TrimStart() + "\n" + indent),
+            (initializer.Value.Span, position),
+        };
+    }
+
+    /// <summary>
+    /// The vector loop over a chunk of the parallel loop itself, <c>[from, end)</c>, one line per entry, and the variable
+    /// where the chunk's own loop then starts; <see langword="null"/> when the loop's body is not of the form above.
+    /// </summary>
+    public static (IReadOnlyList<string> Lines, string Position)? LowerChunk(
+        LoopShape loop,
+        string from,
+        string end,
+        IReadOnlyDictionary<IArrayElementReferenceOperation, RowAccess> rows,
+        IReadOnlyDictionary<IArrayElementReferenceOperation, string> references,
+        LoopScope scope,
+        Func<string, string> uniqueName)
+        => loop is { Kind: LoopKind.For, ConstantStep: 1, Syntax: ForStatementSyntax } ? VectorLoop(loop, from, end, rows, references, scope, uniqueName) : null;
+
+    private static (List<string> Lines, string Position)? VectorLoop(
+        LoopShape loop,
+        string from,
+        string end,
+        IReadOnlyDictionary<IArrayElementReferenceOperation, RowAccess> rows,
+        IReadOnlyDictionary<IArrayElementReferenceOperation, string> references,
+        LoopScope scope,
+        Func<string, string> uniqueName)
+    {
+        if (loop.Body is not IBlockOperation { Operations.Length: >= 2 } body || loop.Index is not { Type.SpecialType: SpecialType.System_Int32 } counter
             || body.Operations[body.Operations.Length - 1] is not IExpressionStatementOperation
             {
                 Operation: ISimpleAssignmentOperation { IsRef: false, Target: IArrayElementReferenceOperation { Type: { } type } target } store,
@@ -118,12 +154,7 @@ internal static class OuterLaneLoop
         vectorLoop.Add("    }");
         vectorLoop.Add("}");
         vectorLoop.Add(string.Empty);
-        string indent = UncheckedIndexing.Indentation(loop.Syntax);
-        return new[]
-        {
-            (new TextSpan(loop.Syntax.SpanStart, 0), string.Join("\n", vectorLoop.SelectMany(l => l.Split('\n')).Select(l => l.Length == 0 ? l : indent + l)).TrimStart() + "\n" + indent),
-            (initializer.Value.Span, position),
-        };
+        return (vectorLoop.SelectMany(l => l.Split('\n')).ToList(), position);
     }
 
     private static ISymbol? ArraySymbol(IArrayElementReferenceOperation element) => LoopShape.Strip(element.ArrayReference) switch
@@ -314,8 +345,10 @@ internal static class OuterLaneLoop
                 case IConversionOperation { OperatorMethod: null, IsTryCast: false, IsChecked: false, Type: { } target } conversion
                     when (UncheckedIndexing.IsIntegerType(target) || LaneCount(target) is not null)
                         && (UncheckedIndexing.IsIntegerType(conversion.Operand.Type) || LaneCount(conversion.Operand.Type) is not null):
+                    // An implicit widening between integers happens again where the text goes; to a lane type it is written out,
+                    // since the text may stand alone (Vector256.Create(k) would be a vector of ints).
                     return Render(conversion.Operand, lane) is not { } converted ? null
-                        : conversion.IsImplicit ? converted
+                        : conversion.IsImplicit && LaneCount(target) is null ? converted
                         : ($"({target.ToDisplayString()}){Wrap(converted, unary)}", unary);
                 case IArrayElementReferenceOperation { Indices.Length: 1 } element when _references.TryGetValue(element, out string? reference)
                     && ArraySymbol(element) is { } array:

@@ -129,6 +129,59 @@ public sealed class OuterLaneTests : IDisposable
                 }
             }
 
+            /// <summary>The parallel loop's own iterations in lanes: a matrix-vector product, one row per lane.</summary>
+            [Parallelise(MinIterations = 2)]
+            public static void MatVec(double[] a, double[] v, int n, int m, double[] y)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    double s = 0;
+                    for (int k = 0; k < m; k++)
+                    {
+                        s += a[i * m + k] * v[k];
+                    }
+
+                    y[i] = s;
+                }
+            }
+
+            /// <summary>float rows of the parallel loop, a store one element on, the counter converted.</summary>
+            [Parallelise(MinIterations = 2)]
+            public static void RowNorms(float[] a, int n, int m, float[] norms)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    float s = 0f;
+                    for (int k = 0; k < m; k++)
+                    {
+                        float t = a[i * m + k] - i;
+                        s += t * t;
+                    }
+
+                    norms[i + 1] = MathF.Sqrt(s) / (i + 1f);
+                }
+            }
+
+            /// <summary>A reduction beside the row: the parallel loop keeps its scalar iterations.</summary>
+            [Parallelise(MinIterations = 2)]
+            public static double MatVecTotal(double[] a, double[] v, int n, int m, double[] y)
+            {
+                double total = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double s = 0;
+                    for (int k = 0; k < m; k++)
+                    {
+                        s += a[i * m + k] * v[k];
+                    }
+
+                    total += s;
+                    y[i] = s;
+                }
+
+                return total;
+            }
+
             /// <summary>A call the lanes cannot make: the scalar loop.</summary>
             [Parallelise(MinIterations = 2)]
             public static void Kernel(double[] x, int n, int d, double[] result)
@@ -178,6 +231,27 @@ public sealed class OuterLaneTests : IDisposable
         Assert.Empty(OuterLoops("ReadsWritten"));
         Assert.Empty(OuterLoops("Triangle"));
         Assert.Empty(OuterLoops("Kernel"));
+        Assert.StartsWith("// SIMD across i: 4 iterations", Assert.Single(OuterLoops("MatVec")), StringComparison.Ordinal);
+        Assert.StartsWith("// SIMD across i: 8 iterations", Assert.Single(OuterLoops("RowNorms")), StringComparison.Ordinal);
+        Assert.Empty(OuterLoops("MatVecTotal"));
+    }
+
+    [Fact]
+    public void The_parallel_loops_own_iterations_have_the_users_bits()
+    {
+        foreach (int n in Sizes.Append(130))
+        {
+            foreach (int m in new[] { 0, 1, 3, 8, 9 })
+            {
+                double[] a = Values(n * m, n * 7 + m);
+                double[] v = Values(m, m + 100);
+                Equivalence.AssertSame(_kernels, "MatVec", () => new object?[] { a, v, n, m, new double[n] });
+                // The total is a parallel sum, combined per chunk: equal to the user's within rounding, not bit for bit.
+                Equivalence.AssertSame(_kernels, "MatVecTotal", () => new object?[] { a, v, n, m, new double[n] }, exact: false);
+                float[] f = a.Select(x => (float)x).ToArray();
+                Equivalence.AssertSame(_kernels, "RowNorms", () => new object?[] { f, n, m, new float[n + 1] });
+            }
+        }
     }
 
     [Fact]
