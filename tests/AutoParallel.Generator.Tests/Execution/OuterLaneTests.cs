@@ -91,6 +91,25 @@ public sealed class OuterLaneTests : IDisposable
                 }
             }
 
+            /// <summary>The inner loop's variable converted implicitly, the same in every lane.</summary>
+            [Parallelise(MinIterations = 2)]
+            public static void Moments(double[] a, int n, int m, double[] c)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    for (int j = 0; j < n; j++)
+                    {
+                        double s = i;
+                        for (int k = 0; k < m; k++)
+                        {
+                            s += a[j * m + k] * k;
+                        }
+
+                        c[i * n + j] = s;
+                    }
+                }
+            }
+
             /// <summary>Reads the element its previous iteration wrote: the lanes would miss it.</summary>
             [Parallelise(MinIterations = 2)]
             public static void ReadsWritten(double[] x, double[] result, int n)
@@ -228,6 +247,7 @@ public sealed class OuterLaneTests : IDisposable
         Assert.StartsWith("// SIMD across j: 4 iterations of the loop below at a time, j = __j + l in lane l of Vector256<double>.", Assert.Single(OuterLoops("Distances")), StringComparison.Ordinal);
         Assert.Contains("Vector256<float>", Assert.Single(OuterLoops("Weighted")), StringComparison.Ordinal);
         Assert.Single(OuterLoops("Mixed"));
+        Assert.Single(OuterLoops("Moments"));
         Assert.Empty(OuterLoops("ReadsWritten"));
         Assert.Empty(OuterLoops("Triangle"));
         Assert.Empty(OuterLoops("Kernel"));
@@ -303,6 +323,7 @@ public sealed class OuterLaneTests : IDisposable
                 double[] a = Values(n * (m + 1) + m, n + m);
                 double[] b = Values(n * (m + 1), n - m);
                 Equivalence.AssertSame(_kernels, "Mixed", () => new object?[] { a, b, n, m, scale, new double[n * (n + 1) + 1] });
+                Equivalence.AssertSame(_kernels, "Moments", () => new object?[] { a, n, m, new double[n * n] });
             }
         }
     }
