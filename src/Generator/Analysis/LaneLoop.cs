@@ -95,7 +95,6 @@ internal static class LaneLoop
         int lanes = lowering.Count;
         string count = lanes.ToString(CultureInfo.InvariantCulture);
         string type = result.Type.ToDisplayString();
-        string position = lowering.Position;
         var header = new List<string>();
         var guards = new List<string>();
         if (result.Total is { } total)
@@ -127,26 +126,7 @@ internal static class LaneLoop
             }
         }
 
-        lines.AddRange(lowering.Steps);
-        string indent = UncheckedIndexing.Indentation(loop.Syntax);
-        var vectorLoop = new List<string>(header)
-        {
-            $"int {position} = {from};",
-            $"if ({string.Join("\n    && ", guards.Prepend($"{Vector256}.IsHardwareAccelerated"))})",
-            "{",
-        };
-        vectorLoop.AddRange(lowering.Prologue.Select(l => "    " + l));
-        vectorLoop.Add($"    for (; {position} + {count}L <= {end}; {position} += {count})");
-        vectorLoop.Add("    {");
-        vectorLoop.AddRange(lines.Select(l => "        " + l));
-        vectorLoop.Add("    }");
-        vectorLoop.Add("}");
-        vectorLoop.Add(string.Empty);
-        return new[]
-        {
-            (new TextSpan(loop.Syntax.SpanStart, 0), string.Join("\n", vectorLoop.SelectMany(l => l.Split('\n')).Select(l => l.Length == 0 ? l : indent + l)).TrimStart() + "\n" + indent),
-            (initializer.Value.Span, position),
-        };
+        return lowering.InsertBefore(loop.Syntax, initializer.Value, lowering.VectorLoop(header, from, end, guards, lines));
     }
 
     /// <summary>

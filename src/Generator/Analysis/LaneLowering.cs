@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AutoParallel.Generator.Analysis;
 
@@ -205,6 +207,44 @@ internal abstract class LaneLowering
         }
 
         return Type.SpecialType == SpecialType.System_Double ? _counterLanes : $"{Vector256}.ConvertToSingle({_counterLanes})";
+    }
+
+    /// <summary>
+    /// The vector loop, one line per entry: <paramref name="header"/>, the position from <paramref name="from"/>, and behind
+    /// <c>IsHardwareAccelerated</c> and <paramref name="guards"/> the prologue and <c>for (; position + lanes &lt;= end; …)</c>
+    /// around <paramref name="lines"/> and the steps.
+    /// </summary>
+    public List<string> VectorLoop(IEnumerable<string> header, string from, string end, IEnumerable<string> guards, IEnumerable<string> lines)
+    {
+        string count = Count.ToString(CultureInfo.InvariantCulture);
+        var vectorLoop = new List<string>(header)
+        {
+            $"int {Position} = {from};",
+            $"if ({string.Join("\n    && ", guards.Prepend($"{Vector256}.IsHardwareAccelerated"))})",
+            "{",
+        };
+        vectorLoop.AddRange(Prologue.Select(l => "    " + l));
+        vectorLoop.Add($"    for (; {Position} + {count}L <= {end}; {Position} += {count})");
+        vectorLoop.Add("    {");
+        vectorLoop.AddRange(lines.Concat(Steps).SelectMany(l => l.Split('\n')).Select(l => "        " + l));
+        vectorLoop.Add("    }");
+        vectorLoop.Add("}");
+        vectorLoop.Add(string.Empty);
+        return vectorLoop.SelectMany(l => l.Split('\n')).ToList();
+    }
+
+    /// <summary>
+    /// The edits that put <paramref name="vectorLoop"/> before <paramref name="loop"/>, at its indentation, and start the
+    /// loop's own iterations (its initializer <paramref name="first"/>) at the position.
+    /// </summary>
+    public IReadOnlyList<(TextSpan Span, string Text)> InsertBefore(StatementSyntax loop, ExpressionSyntax first, IEnumerable<string> vectorLoop)
+    {
+        string indent = UncheckedIndexing.Indentation(loop);
+        return new[]
+        {
+            (new TextSpan(loop.SpanStart, 0), string.Join("\n", vectorLoop.Select(l => l.Length == 0 ? l : indent + l)).TrimStart() + "\n" + indent),
+            (first.Span, Position),
+        };
     }
 
     /// <summary>The C# operator of a lane arithmetic operation.</summary>

@@ -56,18 +56,10 @@ internal static class OuterLaneLoop
         LoopScope scope,
         Func<string, string> uniqueName)
     {
-        if (loop.Syntax is not ForStatementSyntax { Declaration.Variables.Count: 1 } forLoop || forLoop.Declaration.Variables[0].Initializer is not { } initializer
-            || VectorLoop(loop, from, end, rows, references, scope, uniqueName) is not var (lines, position))
-        {
-            return null;
-        }
-
-        string indent = UncheckedIndexing.Indentation(loop.Syntax);
-        return new[]
-        {
-            (new TextSpan(loop.Syntax.SpanStart, 0), string.Join("\n", lines.Select(l => l.Length == 0 ? l : indent + l)).TrimStart() + "\n" + indent),
-            (initializer.Value.Span, position),
-        };
+        return loop.Syntax is ForStatementSyntax { Declaration.Variables.Count: 1 } forLoop && forLoop.Declaration.Variables[0].Initializer is { } initializer
+            && Lanes(loop, from, end, rows, references, scope, uniqueName) is var (lowering, lines)
+            ? lowering.InsertBefore(loop.Syntax, initializer.Value, lines)
+            : null;
     }
 
     /// <summary>
@@ -82,9 +74,12 @@ internal static class OuterLaneLoop
         IReadOnlyDictionary<IArrayElementReferenceOperation, string> references,
         LoopScope scope,
         Func<string, string> uniqueName)
-        => loop is { Kind: LoopKind.For, ConstantStep: 1, Syntax: ForStatementSyntax } ? VectorLoop(loop, from, end, rows, references, scope, uniqueName) : null;
+        => loop is { Kind: LoopKind.For, ConstantStep: 1, Syntax: ForStatementSyntax } && Lanes(loop, from, end, rows, references, scope, uniqueName) is var (lowering, lines)
+            ? (lines, lowering.Position)
+            : null;
 
-    private static (List<string> Lines, string Position)? VectorLoop(
+    /// <summary>The lowering of <paramref name="loop"/>'s iterations and its vector loop, or <see langword="null"/>.</summary>
+    private static (LaneLowering Lowering, List<string> Lines)? Lanes(
         LoopShape loop,
         string from,
         string end,
@@ -124,37 +119,23 @@ internal static class OuterLaneLoop
         string storedName = lowering.LanesName(target.ArrayReference.Syntax.ToString());
         lines.Add($"var {storedName} = {stored};");
         lines.Add($"{Vector256}.StoreUnsafe({storedName}, ref {lowering.Element(written)});");
-        lines.AddRange(lowering.Steps);
 
         // Another array of the written one's type could be the same object: then the lanes would read what they write.
         string arrayName = CaptureAnalysis.NameOf(array, scope.Names);
         var guards = lowering.Reads
             .Where(r => ArrayType(r) is IArrayTypeSymbol read && SymbolEqualityComparer.Default.Equals(read.ElementType, type))
             .Select(r => $"!global::System.Object.ReferenceEquals({CaptureAnalysis.NameOf(r, scope.Names)}, {arrayName})")
-            .Distinct()
-            .Prepend($"{Vector256}.IsHardwareAccelerated");
+            .Distinct();
 
-        int lanes = lowering.Count;
-        string count = lanes.ToString(CultureInfo.InvariantCulture);
-        string position = lowering.Position;
+        string count = lowering.Count.ToString(CultureInfo.InvariantCulture);
         string name = Identifiers.Escape(counter.Name);
-        var vectorLoop = new List<string>
+        string[] header =
         {
-            $"// SIMD across {name}: {count} iterations of the loop below at a time, {name} = {position} + l in lane l of Vector256<{type.ToDisplayString()}>. The inner",
+            $"// SIMD across {name}: {count} iterations of the loop below at a time, {name} = {lowering.Position} + l in lane l of Vector256<{type.ToDisplayString()}>. The inner",
             $"// loops run once for the {count}, each lane doing its own iteration's arithmetic in the order written, the same bits, and one",
             $"// store writes the {count} elements. The loop below runs what is left.",
-            $"int {position} = {from};",
-            $"if ({string.Join("\n    && ", guards)})",
-            "{",
         };
-        vectorLoop.AddRange(lowering.Prologue.Select(l => "    " + l));
-        vectorLoop.Add($"    for (; {position} + {count}L <= {end}; {position} += {count})");
-        vectorLoop.Add("    {");
-        vectorLoop.AddRange(lines.SelectMany(l => l.Split('\n')).Select(l => "        " + l));
-        vectorLoop.Add("    }");
-        vectorLoop.Add("}");
-        vectorLoop.Add(string.Empty);
-        return (vectorLoop.SelectMany(l => l.Split('\n')).ToList(), position);
+        return (lowering, lowering.VectorLoop(header, from, end, guards, lines));
     }
 
     private static ISymbol? ArraySymbol(IArrayElementReferenceOperation element) => LoopShape.Strip(element.ArrayReference) switch
