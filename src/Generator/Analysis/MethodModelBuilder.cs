@@ -112,9 +112,7 @@ internal static class MethodModelBuilder
             hoisted.Ranges.ToEquatableArray(),
             hoisted.Conditions.ToEquatableArray(),
             hoisted.References.ToEquatableArray(),
-            SourceSlice.Text(source, SourceSlice.Inside(loop.BodySyntax, source), edits),
-            (hoisted.ChunkLanes?.Lines ?? System.Array.Empty<string>()).ToEquatableArray(),
-            hoisted.ChunkLanes?.Position ?? string.Empty);
+            SourceSlice.Text(source, SourceSlice.Inside(loop.BodySyntax, source), edits));
     }
 
     private static IterationSpaceModel Space(LoopShape shape, IReadOnlyList<LoopAnalysis> fused, GeneratedNames names)

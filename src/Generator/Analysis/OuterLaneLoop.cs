@@ -62,22 +62,6 @@ internal static class OuterLaneLoop
             : null;
     }
 
-    /// <summary>
-    /// The vector loop over a chunk of the parallel loop itself, <c>[from, end)</c>, one line per entry, and the variable
-    /// where the chunk's own loop then starts; <see langword="null"/> when the loop's body is not of the form above.
-    /// </summary>
-    public static (IReadOnlyList<string> Lines, string Position)? LowerChunk(
-        LoopShape loop,
-        string from,
-        string end,
-        IReadOnlyDictionary<IArrayElementReferenceOperation, RowAccess> rows,
-        IReadOnlyDictionary<IArrayElementReferenceOperation, string> references,
-        LoopScope scope,
-        Func<string, string> uniqueName)
-        => loop is { Kind: LoopKind.For, ConstantStep: 1, Syntax: ForStatementSyntax } && Lanes(loop, from, end, rows, references, scope, uniqueName) is var (lowering, lines)
-            ? (lines, lowering.Position)
-            : null;
-
     /// <summary>The lowering of <paramref name="loop"/>'s iterations and its vector loop, or <see langword="null"/>.</summary>
     private static (LaneLowering Lowering, List<string> Lines)? Lanes(
         LoopShape loop,

@@ -75,13 +75,6 @@ internal sealed class UncheckedIndexing
     /// <summary>One <c>ref</c> to element 0 per array: <c>ref double __ref_x = ref MemoryMarshal.GetArrayDataReference(x);</c>.</summary>
     public IReadOnlyList<string> References => _arrays.Values.OrderBy(a => a.Order).Select(a => a.Declaration).ToList();
 
-    /// <summary>
-    /// The vector loop that runs the chunk's first iterations four (eight) at a time before the chunk's own loop, which then
-    /// starts at <c>Position</c> (<see cref="OuterLaneLoop"/>); <see langword="null"/> when the parallel loop's body does not
-    /// take lanes.
-    /// </summary>
-    public (IReadOnlyList<string> Lines, string Position)? ChunkLanes { get; private set; }
-
     /// <summary>The edits that turn the body into the unchecked copy (accesses through <c>ref</c>s, rows declared before loops).</summary>
     public IReadOnlyList<(TextSpan Span, string Text)> Edits => _edits;
 
@@ -133,11 +126,6 @@ internal sealed class UncheckedIndexing
                 analysis.OpenBlock(shape.Syntax);
                 analysis._edits.AddRange(edits);
             }
-        }
-
-        if (analysis._mayHoist && loop.ConstantStep == 1)
-        {
-            analysis.ChunkLanes = OuterLaneLoop.LowerChunk(loop, "(int)" + names.From, names.To, analysis._rowAccesses, analysis._references, scope, analysis.UniqueName);
         }
 
         return analysis;
@@ -239,7 +227,7 @@ internal sealed class UncheckedIndexing
     private bool TryHoist(IArrayElementReferenceOperation access, ElementAccessExpressionSyntax syntax, ArrayUse use, string elementType)
     {
         SyntaxNode loop = InnermostLoop(syntax);
-        if (!_counterLoops.TryGetValue(loop, out Counter? counter) || (loop != _scope.Loop.Syntax && !CanInsertBefore(loop)))
+        if (!_counterLoops.TryGetValue(loop, out Counter? counter) || loop == _scope.Loop.Syntax || !CanInsertBefore(loop))
         {
             return false;
         }
@@ -264,8 +252,7 @@ internal sealed class UncheckedIndexing
             return false;
         }
 
-        // Rows are taken before inner loops only: the parallel loop's chunk has none of its own.
-        if (terms.Count == 0 || loop == _scope.Loop.Syntax || offset is < int.MinValue or > int.MaxValue
+        if (terms.Count == 0 || offset is < int.MinValue or > int.MaxValue
             || terms.Any(t => t.Term.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(r => DeclaredInside(r.Local, loop))))
         {
             return false;

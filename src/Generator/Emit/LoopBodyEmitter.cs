@@ -244,12 +244,7 @@ internal static class LoopBodyEmitter
                 writer.WriteLine(reference);
             }
 
-            foreach (string line in body.VectorLoop)
-            {
-                writer.WriteLine(line);
-            }
-
-            WriteChunkLoop(writer, loop, body.BodyText, body.Start);
+            WriteChunkLoop(writer, loop, body.BodyText);
         }
 
         writer.WriteLine("else");
@@ -297,24 +292,18 @@ internal static class LoopBodyEmitter
     private static bool Mentions(string text, string name)
         => System.Text.RegularExpressions.Regex.IsMatch(text, @"(?<![\w@])" + System.Text.RegularExpressions.Regex.Escape(name) + @"(?!\w)");
 
-    /// <param name="writer">Where the loop goes.</param>
-    /// <param name="loop">The parallel loop.</param>
-    /// <param name="bodyText">Its body, as written or as the unchecked copy.</param>
-    /// <param name="start">A variable the loop starts at instead of the chunk's first iteration (after a vector loop), or empty.</param>
-    private static void WriteChunkLoop(IndentedWriter writer, ParallelLoopModel loop, string bodyText, string start = "")
+    private static void WriteChunkLoop(IndentedWriter writer, ParallelLoopModel loop, string bodyText)
     {
         GeneratedNames names = loop.Names;
         IterationSpaceModel space = loop.Space;
         if (space.EndFitsInt)
         {
             // An int end: the JIT's loop cloning then proves the user's x[i] in range once, not on every iteration.
-            string first = start.Length > 0 ? start : $"(int){names.From}";
-            writer.WriteLine($"for (int {space.IndexName} = {first}, {names.End} = (int){names.To}; {space.IndexName} < {names.End}; {Increment(space.IndexName, space.StepText)})");
+            writer.WriteLine($"for (int {space.IndexName} = (int){names.From}, {names.End} = (int){names.To}; {space.IndexName} < {names.End}; {Increment(space.IndexName, space.StepText)})");
         }
         else
         {
-            string first = start.Length > 0 ? start : $"({space.IndexType}){names.From}";
-            writer.WriteLine($"for ({space.IndexType} {space.IndexName} = {first}; {space.IndexName} < {names.To}; {Increment(space.IndexName, space.StepText)})");
+            writer.WriteLine($"for ({space.IndexType} {space.IndexName} = ({space.IndexType}){names.From}; {space.IndexName} < {names.To}; {Increment(space.IndexName, space.StepText)})");
         }
 
         using (writer.Block())

@@ -59,15 +59,11 @@ internal sealed record SimdSumModel(string Source, string ElementType, bool IsSp
 /// <param name="Conditions">What must all hold for the copy to run: arrays not null, every index range inside its array.</param>
 /// <param name="References">A <c>ref</c> to element 0 of each array the copy reads or writes.</param>
 /// <param name="BodyText">The user's body with <c>a[e]</c> written as <c>Unsafe.Add(ref __ref_a, e)</c>.</param>
-/// <param name="VectorLoop">Lines that run the chunk's first iterations in <c>Vector256</c> lanes, one per lane; empty when none.</param>
-/// <param name="Start">Where the chunk's own loop then starts: the vector loop's position (empty without one).</param>
 internal sealed record UncheckedBodyModel(
     EquatableArray<string> Ranges,
     EquatableArray<string> Conditions,
     EquatableArray<string> References,
-    string BodyText,
-    EquatableArray<string> VectorLoop,
-    string Start);
+    string BodyText);
 
 /// <summary>How a chunk of the iteration space <c>[From, To)</c> with <c>Step</c> maps back to the user's loop variables.</summary>
 /// <param name="Kind">Counting loop, array/span element loop, …</param>

@@ -148,7 +148,7 @@ public sealed class OuterLaneTests : IDisposable
                 }
             }
 
-            /// <summary>The parallel loop's own iterations in lanes: a matrix-vector product, one row per lane.</summary>
+            /// <summary>A matrix-vector product: the parallel loop's own rows, one per iteration.</summary>
             [Parallelise(MinIterations = 2)]
             public static void MatVec(double[] a, double[] v, int n, int m, double[] y)
             {
@@ -179,26 +179,6 @@ public sealed class OuterLaneTests : IDisposable
 
                     norms[i + 1] = MathF.Sqrt(s) / (i + 1f);
                 }
-            }
-
-            /// <summary>A reduction beside the row: the parallel loop keeps its scalar iterations.</summary>
-            [Parallelise(MinIterations = 2)]
-            public static double MatVecTotal(double[] a, double[] v, int n, int m, double[] y)
-            {
-                double total = 0;
-                for (int i = 0; i < n; i++)
-                {
-                    double s = 0;
-                    for (int k = 0; k < m; k++)
-                    {
-                        s += a[i * m + k] * v[k];
-                    }
-
-                    total += s;
-                    y[i] = s;
-                }
-
-                return total;
             }
 
             /// <summary>A call the lanes cannot make: the scalar loop.</summary>
@@ -251,13 +231,15 @@ public sealed class OuterLaneTests : IDisposable
         Assert.Empty(OuterLoops("ReadsWritten"));
         Assert.Empty(OuterLoops("Triangle"));
         Assert.Empty(OuterLoops("Kernel"));
-        Assert.StartsWith("// SIMD across i: 4 iterations", Assert.Single(OuterLoops("MatVec")), StringComparison.Ordinal);
-        Assert.StartsWith("// SIMD across i: 8 iterations", Assert.Single(OuterLoops("RowNorms")), StringComparison.Ordinal);
-        Assert.Empty(OuterLoops("MatVecTotal"));
+
+        // The parallel loop's own rows stay one per iteration (their inner sums in lanes): four rows of a large matrix read
+        // side by side measured 1.8x slower than one row at a time at 100 columns, 1.4x faster at 2 000.
+        Assert.Empty(OuterLoops("MatVec"));
+        Assert.Empty(OuterLoops("RowNorms"));
     }
 
     [Fact]
-    public void The_parallel_loops_own_iterations_have_the_users_bits()
+    public void Rows_of_the_parallel_loop_have_the_users_bits()
     {
         foreach (int n in Sizes.Append(130))
         {
@@ -266,8 +248,6 @@ public sealed class OuterLaneTests : IDisposable
                 double[] a = Values(n * m, n * 7 + m);
                 double[] v = Values(m, m + 100);
                 Equivalence.AssertSame(_kernels, "MatVec", () => new object?[] { a, v, n, m, new double[n] });
-                // The total is a parallel sum, combined per chunk: equal to the user's within rounding, not bit for bit.
-                Equivalence.AssertSame(_kernels, "MatVecTotal", () => new object?[] { a, v, n, m, new double[n] }, exact: false);
                 float[] f = a.Select(x => (float)x).ToArray();
                 Equivalence.AssertSame(_kernels, "RowNorms", () => new object?[] { f, n, m, new float[n + 1] });
             }

@@ -90,30 +90,6 @@ public sealed class ParalleliseSnapshotTests
             """);
 
     [Fact]
-    public void Rows_of_a_matrix_vector_product_in_vector_lanes()
-        => Verify("""
-            using AutoParallel;
-            namespace Demo;
-            public static partial class Kernels
-            {
-                [Parallelise]
-                public static void MatVec(double[] a, double[] v, int n, int m, double[] y)
-                {
-                    for (int i = 0; i < n; i++)
-                    {
-                        double s = 0;
-                        for (int k = 0; k < m; k++)
-                        {
-                            s += a[i * m + k] * v[k];
-                        }
-
-                        y[i] = s;
-                    }
-                }
-            }
-            """);
-
-    [Fact]
     public void Flattened_rows_checked_once_per_chunk()
         => Verify("""
             using System;
