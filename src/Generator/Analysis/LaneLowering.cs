@@ -72,9 +72,11 @@ internal abstract class LaneLowering
     };
 
     /// <summary>The first of the lanes' elements of a row: <c>Unsafe.Add(ref __x_row, __j + 1)</c>.</summary>
-    public string Element(RowAccess row)
-        => $"{UncheckedIndexing.UnsafeAdd}(ref {row.Row}, {Position}"
-            + (row.Offset == 0 ? string.Empty : (row.Offset < 0 ? " - " : " + ") + Math.Abs(row.Offset).ToString(CultureInfo.InvariantCulture)) + ")";
+    public string Element(RowAccess row) => $"{UncheckedIndexing.UnsafeAdd}(ref {row.Row}, {Offset(Position, row.Offset)})";
+
+    /// <summary><c>k</c>, <c>k + 1</c> or <c>k - 2</c>: a position and a constant offset from it.</summary>
+    internal static string Offset(string position, long offset)
+        => position + (offset == 0 ? string.Empty : (offset < 0 ? " - " : " + ") + Math.Abs(offset).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A name for a generated local, <c>__s_lanes</c>, unique in the chunk.</summary>
     public string LanesName(string name) => UniqueName(name.TrimStart('@').TrimStart('_') + "_lanes");

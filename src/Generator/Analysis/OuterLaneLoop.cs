@@ -353,8 +353,7 @@ internal static class OuterLaneLoop
             }
 
             terms.RemoveAt(found);
-            string position = Identifiers.Escape(counter.Name)
-                + (row.Offset == 0 ? string.Empty : (row.Offset < 0 ? " - " : " + ") + Math.Abs(row.Offset).ToString(CultureInfo.InvariantCulture));
+            string position = Offset(Identifiers.Escape(counter.Name), row.Offset);
             if (terms.Count == 0)
             {
                 return $"{UncheckedIndexing.UnsafeAdd}(ref {reference}, {position})";

@@ -287,8 +287,7 @@ internal sealed class UncheckedIndexing
         // The row's own offset is computed even when the loop does not run: it must be a valid position too.
         Check(use, row);
         used.ForEach(c => c.MarkUsed());
-        string position = Identifiers.Escape(counter.Symbol.Name)
-            + (offset == 0 ? string.Empty : (offset < 0 ? " - " : " + ") + System.Math.Abs(offset).ToString(CultureInfo.InvariantCulture));
+        string position = LaneLowering.Offset(Identifiers.Escape(counter.Symbol.Name), offset);
         _edits.Add((syntax.Span, $"{UnsafeAdd}(ref {rowName}, {position})"));
         _rowAccesses[access] = new RowAccess(rowName, offset);
 
