@@ -25,7 +25,6 @@ internal abstract class LaneLowering
     internal const string Vector256 = "global::System.Runtime.Intrinsics.Vector256";
 
     private readonly ILocalSymbol _counter;
-    private readonly LoopScope _scope;
     private readonly Func<string, string> _uniqueName;
     private readonly Dictionary<string, string> _broadcasts = new();
     private string? _counterLanes;
@@ -35,7 +34,7 @@ internal abstract class LaneLowering
         Loop = loop;
         _counter = counter;
         Type = type;
-        _scope = scope;
+        Scope = scope;
         _uniqueName = uniqueName;
         Position = uniqueName(scope.Names.Of(counter.Name));
     }
@@ -61,7 +60,8 @@ internal abstract class LaneLowering
     /// <summary>The loop whose iterations are the lanes.</summary>
     protected LoopShape Loop { get; }
 
-    protected LoopScope Scope => _scope;
+    /// <summary>The parallel loop's variables, names and inner loops.</summary>
+    protected LoopScope Scope { get; }
 
     /// <summary>Lanes for a type this lowering supports: 4 <see langword="double"/>s, 8 <see langword="float"/>s.</summary>
     public static int? LaneCount(ITypeSymbol? type) => type?.SpecialType switch
@@ -82,7 +82,7 @@ internal abstract class LaneLowering
     public string LanesName(string name) => UniqueName(name.TrimStart('@').TrimStart('_') + "_lanes");
 
     /// <summary>A generated local's name, <c>__</c> and <paramref name="name"/>, unique in the chunk.</summary>
-    protected string UniqueName(string name) => _uniqueName(_scope.Names.Of(name));
+    protected string UniqueName(string name) => _uniqueName(Scope.Names.Of(name));
 
     /// <summary>The operation's value as a <c>Vector256</c> expression, or <see langword="null"/> when it has no lanes here.</summary>
     public string? Lanes(IOperation operation)
@@ -153,9 +153,9 @@ internal abstract class LaneLowering
     protected string? Invariant(IOperation operation) => operation switch
     {
         ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } when !UncheckedIndexing.DeclaredInside(local, Loop.Syntax) && !WrittenInLoop(local)
-            => _scope.IsCaptured(local) ? CaptureAnalysis.NameOf(local, _scope.Names) : Identifiers.Escape(local.Name),
-        IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when _scope.IsCaptured(parameter) && _scope.IsInvariant(parameter)
-            => CaptureAnalysis.NameOf(parameter, _scope.Names),
+            => Scope.IsCaptured(local) ? CaptureAnalysis.NameOf(local, Scope.Names) : Identifiers.Escape(local.Name),
+        IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } when Scope.IsCaptured(parameter) && Scope.IsInvariant(parameter)
+            => CaptureAnalysis.NameOf(parameter, Scope.Names),
         _ => null,
     };
 

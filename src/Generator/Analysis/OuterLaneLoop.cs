@@ -43,7 +43,7 @@ internal static class OuterLaneLoop
     /// <param name="loop">A <c>for</c> loop counting by 1 that contains another loop.</param>
     /// <param name="from">Its first value, as C#.</param>
     /// <param name="end">Its exclusive end, as C# (a <see langword="long"/> or narrower).</param>
-    /// <param name="rows">Accesses reached through a row reference: the store's row.</param>
+    /// <param name="rows">Accesses reached through a row reference: the store's row, and rows the inner loops read.</param>
     /// <param name="references">The accesses the chunk checked, with the reference to their array's first element.</param>
     /// <param name="scope">The parallel loop's variables and inner loops.</param>
     /// <param name="uniqueName">Names a generated local.</param>
@@ -56,22 +56,11 @@ internal static class OuterLaneLoop
         LoopScope scope,
         Func<string, string> uniqueName)
     {
-        return loop.Syntax is ForStatementSyntax { Declaration.Variables.Count: 1 } forLoop && forLoop.Declaration.Variables[0].Initializer is { } initializer
-            && Lanes(loop, from, end, rows, references, scope, uniqueName) is var (lowering, lines)
-            ? lowering.InsertBefore(loop.Syntax, initializer.Value, lines)
-            : null;
-    }
+        if (loop.Syntax is not ForStatementSyntax { Declaration.Variables.Count: 1 } forLoop || forLoop.Declaration.Variables[0].Initializer is not { } initializer)
+        {
+            return null;
+        }
 
-    /// <summary>The lowering of <paramref name="loop"/>'s iterations and its vector loop, or <see langword="null"/>.</summary>
-    private static (LaneLowering Lowering, List<string> Lines)? Lanes(
-        LoopShape loop,
-        string from,
-        string end,
-        IReadOnlyDictionary<IArrayElementReferenceOperation, RowAccess> rows,
-        IReadOnlyDictionary<IArrayElementReferenceOperation, string> references,
-        LoopScope scope,
-        Func<string, string> uniqueName)
-    {
         if (loop.Body is not IBlockOperation { Operations.Length: >= 2 } body || loop.Index is not { Type.SpecialType: SpecialType.System_Int32 } counter
             || body.Operations[body.Operations.Length - 1] is not IExpressionStatementOperation
             {
@@ -119,7 +108,7 @@ internal static class OuterLaneLoop
             $"// loops run once for the {count}, each lane doing its own iteration's arithmetic in the order written, the same bits, and one",
             $"// store writes the {count} elements. The loop below runs what is left.",
         };
-        return (lowering, lowering.VectorLoop(header, from, end, guards, lines));
+        return lowering.InsertBefore(loop.Syntax, initializer.Value, lowering.VectorLoop(header, from, end, guards, lines));
     }
 
     private static ISymbol? ArraySymbol(IArrayElementReferenceOperation element) => LoopShape.Strip(element.ArrayReference) switch
