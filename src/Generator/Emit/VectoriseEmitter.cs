@@ -215,7 +215,7 @@ internal static class VectoriseEmitter
             writer.WriteLine($"for (; {names.K} <= {names.Of("length")} - 2 * {count}; {names.K} += 2 * {count})");
             using (writer.Block())
             {
-                WriteBlock(writer, model, lanes, p => PairLoad(p, names), PairStore(model.Result, names), $"2 * {count}");
+                WriteBlock(writer, model, lanes, p => p.IsScalar ? p.Name : Load(BlockShape.Pair, p, names), Store(BlockShape.Pair, model.Result, names), $"2 * {count}");
             }
 
             writer.WriteLine();
@@ -223,7 +223,7 @@ internal static class VectoriseEmitter
             writer.WriteLine($"if ({names.K} <= {names.Of("length")} - {count})");
             using (writer.Block())
             {
-                WriteBlock(writer, model, lanes, p => p.IsScalar ? p.Name : $"global::AutoParallel.VectorPair.Twice({VectorLoad(p, names)})", VectorStore(model.Result, names), count);
+                WriteBlock(writer, model, lanes, p => p.IsScalar ? p.Name : $"global::AutoParallel.VectorPair.Twice({Load(BlockShape.Single, p, names)})", Store(BlockShape.Single, model.Result, names), count);
                 writer.WriteLine($"{names.K} += {count};");
             }
 
@@ -265,38 +265,39 @@ internal static class VectoriseEmitter
         }
     }
 
-    /// <summary>A pair of vectors of the span's elements from <c>__k</c> (as the lane function takes them).</summary>
-    private static string PairLoad(KernelParameterModel parameter, GeneratedNames names) => parameter.IsScalar
-        ? parameter.Name
-        : parameter.Value.Access switch
+    /// <summary>
+    /// How the block of <see cref="WriteBlock"/> reads and writes its elements: as a pair of vectors (the main loop, which the lane
+    /// function takes) or as one vector (the last whole vector, which the pair computes twice and stores once).
+    /// </summary>
+    /// <param name="Direct">The type whose <c>LoadUnsafe</c>/<c>StoreUnsafe</c> read and write elements of the lane type in place.</param>
+    /// <param name="Helpers">The runtime type whose <c>Widen</c>, <c>Mask</c>, <c>Narrow</c> and <c>Store</c> handle the other accesses.</param>
+    /// <param name="Stored">What is stored of the lane function's result: the pair, or its first vector.</param>
+    private sealed record BlockShape(string Direct, string Helpers, string Stored)
+    {
+        public static readonly BlockShape Pair = new("global::AutoParallel.VectorPair", "global::AutoParallel.VectorPair", string.Empty);
+
+        public static readonly BlockShape Single = new(Vectors, "global::AutoParallel.VectorLanes", ".First");
+    }
+
+    /// <summary>The span's elements from <c>__k</c> in the block's vectors.</summary>
+    private static string Load(BlockShape shape, KernelParameterModel parameter, GeneratedNames names) => parameter.Value.Access switch
+    {
+        LaneAccess.Direct => $"{shape.Direct}.LoadUnsafe(ref {names.Of("ref_" + parameter.Name.TrimStart('@'))}, (nuint){names.K})",
+        LaneAccess.Resized => $"{shape.Helpers}.Widen<{parameter.Value.Type}, {parameter.Value.LaneType}>({parameter.Name}.Slice({names.K}))",
+        _ => $"{shape.Helpers}.Mask<{parameter.Value.LaneType}>({parameter.Name}.Slice({names.K}))",
+    };
+
+    /// <summary>Stores the block's vectors of the lane function's result from <c>__k</c>.</summary>
+    private static string Store(BlockShape shape, KernelValueModel result, GeneratedNames names)
+    {
+        string lanes = names.Of("lanes") + shape.Stored;
+        return result.Access switch
         {
-            LaneAccess.Direct => $"global::AutoParallel.VectorPair.LoadUnsafe(ref {names.Of("ref_" + parameter.Name.TrimStart('@'))}, (nuint){names.K})",
-            LaneAccess.Resized => $"global::AutoParallel.VectorPair.Widen<{parameter.Value.Type}, {parameter.Value.LaneType}>({parameter.Name}.Slice({names.K}))",
-            _ => $"global::AutoParallel.VectorPair.Mask<{parameter.Value.LaneType}>({parameter.Name}.Slice({names.K}))",
+            LaneAccess.Direct => $"{shape.Direct}.StoreUnsafe({lanes}, ref {names.Of("ref_" + VectoriseAnalysis.ResultName)}, (nuint){names.K});",
+            LaneAccess.Resized => $"{shape.Helpers}.Narrow<{result.LaneType}, {result.Type}>({lanes}, {VectoriseAnalysis.ResultName}.Slice({names.K}));",
+            _ => $"{shape.Helpers}.Store({lanes}, {VectoriseAnalysis.ResultName}.Slice({names.K}));",
         };
-
-    private static string PairStore(KernelValueModel result, GeneratedNames names) => result.Access switch
-    {
-        LaneAccess.Direct => $"global::AutoParallel.VectorPair.StoreUnsafe({names.Of("lanes")}, ref {names.Of("ref_" + VectoriseAnalysis.ResultName)}, (nuint){names.K});",
-        LaneAccess.Resized => $"global::AutoParallel.VectorPair.Narrow<{result.LaneType}, {result.Type}>({names.Of("lanes")}, {VectoriseAnalysis.ResultName}.Slice({names.K}));",
-        _ => $"global::AutoParallel.VectorPair.Store({names.Of("lanes")}, {VectoriseAnalysis.ResultName}.Slice({names.K}));",
-    };
-
-    /// <summary>One vector of the span's elements from <c>__k</c>.</summary>
-    private static string VectorLoad(KernelParameterModel parameter, GeneratedNames names) => parameter.Value.Access switch
-    {
-        LaneAccess.Direct => $"{Vectors}.LoadUnsafe(ref {names.Of("ref_" + parameter.Name.TrimStart('@'))}, (nuint){names.K})",
-        LaneAccess.Resized => $"global::AutoParallel.VectorLanes.Widen<{parameter.Value.Type}, {parameter.Value.LaneType}>({parameter.Name}.Slice({names.K}))",
-        _ => $"global::AutoParallel.VectorLanes.Mask<{parameter.Value.LaneType}>({parameter.Name}.Slice({names.K}))",
-    };
-
-    /// <summary>Stores the first vector of the pair.</summary>
-    private static string VectorStore(KernelValueModel result, GeneratedNames names) => result.Access switch
-    {
-        LaneAccess.Direct => $"{Vectors}.StoreUnsafe({names.Of("lanes")}.First, ref {names.Of("ref_" + VectoriseAnalysis.ResultName)}, (nuint){names.K});",
-        LaneAccess.Resized => $"global::AutoParallel.VectorLanes.Narrow<{result.LaneType}, {result.Type}>({names.Of("lanes")}.First, {VectoriseAnalysis.ResultName}.Slice({names.K}));",
-        _ => $"global::AutoParallel.VectorLanes.Store({names.Of("lanes")}.First, {VectoriseAnalysis.ResultName}.Slice({names.K}));",
-    };
+    }
 
     private static void WriteLaneFunction(IndentedWriter writer, VectoriseModel model, LaneFunctionModel lanes)
     {
