@@ -11,10 +11,10 @@ namespace AutoParallel.Generator.Analysis;
 
 /// <summary>
 /// Turns the expressions of a loop's iterations into <c>Vector256</c> code, one iteration per lane: iteration
-/// <c>Position + l</c> in lane <c>l</c>. Arithmetic, <c>Math.Sqrt</c>, constants, the counter and values the same in every
-/// iteration are lowered here; how an array element (or any other value that differs between iterations) becomes lanes is the
-/// subclass's: <see cref="LaneLoop"/> loads a row's consecutive elements, <see cref="OuterLaneLoop"/> gathers one element per
-/// iteration.
+/// <c>Position + l</c> in lane <c>l</c>. Arithmetic, <c>Math.Sqrt</c>, constants, the counter, values the same in every
+/// iteration (broadcast once) and integer arithmetic of them converted to the lanes' type (computed once per lane, with the
+/// counter replaced, when it reads the counter) are lowered here; how an array element becomes lanes is the subclass's:
+/// <see cref="LaneLoop"/> loads a row's consecutive elements, <see cref="OuterLaneLoop"/> reads one element per iteration.
 /// </summary>
 /// <remarks>
 /// Every lane rounds as the scalar code does: C# never contracts <c>a * b + c</c>, <c>Vector256.Sqrt</c> is correctly rounded,
@@ -126,9 +126,96 @@ internal abstract class LaneLowering
 
     /// <summary>
     /// A value of the lanes' type (or an integer converted to it, <paramref name="operation"/> then the conversion) that is
-    /// neither the counter nor the same in every iteration, as lanes; <see langword="null"/> by default.
+    /// not a plain variable: computed once per lane with the counter replaced (<c>Vector256.Create(a, b, c, d)</c>) when it
+    /// reads the counter, else once (<see cref="Uniform"/>); <see langword="null"/> when it is not arithmetic that cannot throw.
     /// </summary>
-    protected virtual string? Varying(IOperation operation) => null;
+    protected string? Varying(IOperation operation)
+    {
+        bool perLane = operation.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(r => IsCounter(r.Local));
+        if (!perLane)
+        {
+            return Scalar(operation, 0) is { } value ? Uniform(value) : null;
+        }
+
+        var values = new List<string>();
+        for (int lane = 0; lane < Count; lane++)
+        {
+            if (Scalar(operation, lane) is not { } value)
+            {
+                return null;
+            }
+
+            values.Add(value);
+        }
+
+        return $"{Vector256}.Create(\n    {string.Join(",\n    ", values)})";
+    }
+
+    /// <summary>
+    /// The lanes of <paramref name="value"/>, a scalar expression that does not read the counter: by default the same in every
+    /// iteration, so broadcast once before the vector loop.
+    /// </summary>
+    protected virtual string Uniform(string value) => Broadcast("value", value);
+
+    /// <summary>
+    /// The scalar value of <paramref name="operation"/> in lane <paramref name="lane"/>, as C#: the counter is
+    /// <c>Position + lane</c>. Only arithmetic that cannot throw: constants, invariants, <c>+ - *</c> (and <c>/</c> of the
+    /// lanes' types), signs and conversions between integers and lane types, and what <see cref="Primary"/> renders.
+    /// </summary>
+    protected string? Scalar(IOperation operation, int lane) => Render(operation, lane)?.Text;
+
+    /// <summary>
+    /// An operation <see cref="Scalar"/> does not know, in lane <paramref name="lane"/>, as a primary expression;
+    /// <see langword="null"/> by default.
+    /// </summary>
+    protected virtual string? Primary(IOperation operation, int lane) => null;
+
+    /// <summary>The text, in parentheses unless it binds more tightly than <paramref name="context"/>.</summary>
+    protected static string Wrap((string Text, int Precedence) value, int context) => value.Precedence > context ? value.Text : "(" + value.Text + ")";
+
+    /// <summary><see cref="Scalar"/>, with the precedence of its outermost operator.</summary>
+    protected (string Text, int Precedence)? Render(IOperation operation, int lane)
+    {
+        const int additive = 0, multiplicative = 1, unary = 2, primary = 3;
+        if (operation.ConstantValue is { HasValue: true, Value: var constant })
+        {
+            string? literal = constant switch
+            {
+                int or short or sbyte or byte or ushort or char => Convert.ToInt64(constant, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+                long l => l.ToString(CultureInfo.InvariantCulture) + "L",
+                _ => Literal(constant),
+            };
+            // A negative literal is parenthesised wherever it goes (-(-1), not --1).
+            return literal is null ? null : (literal, literal.StartsWith("-", StringComparison.Ordinal) ? additive : primary);
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation { Local: var local } when IsCounter(local):
+                return lane == 0 ? (Position, primary) : ($"{Position} + {lane.ToString(CultureInfo.InvariantCulture)}", additive);
+            case IBinaryOperation { OperatorMethod: null, IsChecked: false } binary when binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract
+                or BinaryOperatorKind.Multiply || (binary.OperatorKind == BinaryOperatorKind.Divide && LaneCount(binary.Type) is not null):
+                int precedence = binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract ? additive : multiplicative;
+                var left = Render(binary.LeftOperand, lane);
+                var right = left is null ? null : Render(binary.RightOperand, lane);
+                return right is null ? null
+                    : ($"{Wrap(left!.Value, precedence - 1)} {Symbol(binary.OperatorKind)} {Wrap(right.Value, precedence)}", precedence);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus or UnaryOperatorKind.Plus, OperatorMethod: null, IsChecked: false } sign:
+                return Render(sign.Operand, lane) is { } operand
+                    ? ((sign.OperatorKind == UnaryOperatorKind.Minus ? "-" : "+") + Wrap(operand, unary - 1), unary)
+                    : null;
+            case IConversionOperation { OperatorMethod: null, IsTryCast: false, IsChecked: false, Type: { } target } conversion
+                when (UncheckedIndexing.IsIntegerType(target) || LaneCount(target) is not null)
+                    && (UncheckedIndexing.IsIntegerType(conversion.Operand.Type) || LaneCount(conversion.Operand.Type) is not null):
+                // An implicit widening between integers happens again where the text goes; to a lane type it is written out,
+                // since the text may stand alone (Vector256.Create(k) would be a vector of ints).
+                return Render(conversion.Operand, lane) is not { } converted ? null
+                    : conversion.IsImplicit && LaneCount(target) is null ? converted
+                    : ($"({target.ToDisplayString()}){Wrap(converted, unary)}", unary);
+            default:
+                return (Invariant(operation) ?? Primary(operation, lane)) is { } text ? (text, primary) : null;
+        }
+    }
 
     /// <summary>
     /// A value the same in every iteration, broadcast to the lanes once before the vector loop:

@@ -230,89 +230,21 @@ internal static class OuterLaneLoop
 
         protected override string? Load(IArrayElementReferenceOperation element) => Varying(element);
 
-        /// <summary>
-        /// A value that differs between lanes, computed once per lane with the loop's variable replaced
-        /// (<c>Vector256.Create(a, b, c, d)</c>); one that depends on an inner loop's variable only, computed once and broadcast.
-        /// </summary>
-        protected override string? Varying(IOperation operation)
+        /// <summary>A value that depends on an inner loop's variable: broadcast where it is used.</summary>
+        protected override string Uniform(string value) => $"{Vector256}.Create({value})";
+
+        /// <summary>An inner loop's variable, or a checked element read through its array's reference.</summary>
+        protected override string? Primary(IOperation operation, int lane)
         {
-            bool perLane = operation.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(r => IsCounter(r.Local));
-            if (!perLane)
-            {
-                return Scalar(operation, 0) is { } value ? $"{Vector256}.Create({value})" : null;
-            }
-
-            var values = new List<string>();
-            for (int lane = 0; lane < Count; lane++)
-            {
-                if (Scalar(operation, lane) is not { } value)
-                {
-                    return null;
-                }
-
-                values.Add(value);
-            }
-
-            return $"{Vector256}.Create(\n    {string.Join(",\n    ", values)})";
-        }
-
-        /// <summary>
-        /// The scalar value of <paramref name="operation"/> in lane <paramref name="lane"/>: the loop's variable is
-        /// <c>__j + lane</c>, a checked element is read through its array's reference. Only arithmetic that cannot throw.
-        /// </summary>
-        private string? Scalar(IOperation operation, int lane) => Render(operation, lane)?.Text;
-
-        private (string Text, int Precedence)? Render(IOperation operation, int lane)
-        {
-            const int additive = 0, multiplicative = 1, unary = 2, primary = 3;
-            if (operation.ConstantValue is { HasValue: true, Value: var constant })
-            {
-                string? literal = constant switch
-                {
-                    int or short or sbyte or byte or ushort or char => Convert.ToInt64(constant, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
-                    long l => l.ToString(CultureInfo.InvariantCulture) + "L",
-                    _ => Literal(constant),
-                };
-                // A negative literal is parenthesised wherever it goes (-(-1), not --1).
-                return literal is null ? null : (literal, literal.StartsWith("-", StringComparison.Ordinal) ? additive : primary);
-            }
-
             switch (operation)
             {
-                case ILocalReferenceOperation { Local: var local } when IsCounter(local):
-                    return lane == 0 ? (Position, primary) : ($"{Position} + {lane.ToString(CultureInfo.InvariantCulture)}", additive);
                 case ILocalReferenceOperation { Local: var local } when _uniform.Contains(local):
-                    return (Identifiers.Escape(local.Name), primary);
-                case ILocalReferenceOperation or IParameterReferenceOperation:
-                    return Invariant(operation) is { } name ? (name, primary) : null;
-                case IBinaryOperation { OperatorMethod: null, IsChecked: false } binary when binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract
-                    or BinaryOperatorKind.Multiply || (binary.OperatorKind == BinaryOperatorKind.Divide && LaneCount(binary.Type) is not null):
-                    int precedence = binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract ? additive : multiplicative;
-                    var left = Render(binary.LeftOperand, lane);
-                    var right = left is null ? null : Render(binary.RightOperand, lane);
-                    return right is null ? null
-                        : ($"{Wrap(left!.Value, precedence - 1)} {Symbol(binary.OperatorKind)} {Wrap(right.Value, precedence)}", precedence);
-                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus or UnaryOperatorKind.Plus, OperatorMethod: null, IsChecked: false } sign:
-                    return Render(sign.Operand, lane) is { } operand
-                        ? ((sign.OperatorKind == UnaryOperatorKind.Minus ? "-" : "+") + Wrap(operand, unary - 1), unary)
-                        : null;
-                case IConversionOperation { OperatorMethod: null, IsTryCast: false, IsChecked: false, Type: { } target } conversion
-                    when (UncheckedIndexing.IsIntegerType(target) || LaneCount(target) is not null)
-                        && (UncheckedIndexing.IsIntegerType(conversion.Operand.Type) || LaneCount(conversion.Operand.Type) is not null):
-                    // An implicit widening between integers happens again where the text goes; to a lane type it is written out,
-                    // since the text may stand alone (Vector256.Create(k) would be a vector of ints).
-                    return Render(conversion.Operand, lane) is not { } converted ? null
-                        : conversion.IsImplicit && LaneCount(target) is null ? converted
-                        : ($"({target.ToDisplayString()}){Wrap(converted, unary)}", unary);
+                    return Identifiers.Escape(local.Name);
                 case IArrayElementReferenceOperation { Indices.Length: 1 } element when _references.TryGetValue(element, out string? reference)
                     && ArraySymbol(element) is { } array:
                     Reads.Add(array);
-                    if (RowElement(element, reference, lane) is { } rowElement)
-                    {
-                        return (rowElement, primary);
-                    }
-
-                    return Render(element.Indices[0], lane) is { } index ? ($"{UncheckedIndexing.UnsafeAdd}(ref {reference}, {index.Text})", primary) : null;
+                    return RowElement(element, reference, lane)
+                        ?? (Scalar(element.Indices[0], lane) is { } index ? $"{UncheckedIndexing.UnsafeAdd}(ref {reference}, {index})" : null);
                 default:
                     return null;
             }
@@ -373,8 +305,5 @@ internal static class OuterLaneLoop
 
             return $"{UncheckedIndexing.UnsafeAdd}(ref {name}, {position})";
         }
-
-        /// <summary>The text, in parentheses unless it binds more tightly than <paramref name="context"/>.</summary>
-        private static string Wrap((string Text, int Precedence) value, int context) => value.Precedence > context ? value.Text : "(" + value.Text + ")";
     }
 }

@@ -145,6 +145,27 @@ public sealed class LaneStoreTests : IDisposable
                 }
             }
 
+            /// <summary>
+            /// int arithmetic converted to double: once per row where it does not read the counter, once per lane where it does
+            /// (the seed's i * j), wrapping as int wraps; a float row of the same.
+            /// </summary>
+            [Parallelise(MinIterations = 2)]
+            public static void IntegerTerms(double[] a, double[] x, float[] f, int n, int scale)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    for (int j = 0; j < n; j++)
+                    {
+                        x[i * n + j] = a[i * n + j] * (double)(i * scale + 1) + i * j * scale;
+                    }
+
+                    for (int j = 0; j < n; j++)
+                    {
+                        f[i * n + j] = (float)(scale - j * j) * 0.5f + i * j;
+                    }
+                }
+            }
+
             /// <summary>A sum with the counter in its lanes.</summary>
             [Parallelise(MinIterations = 2)]
             public static void Moments(double[] a, double[] moments, int n)
@@ -186,7 +207,7 @@ public sealed class LaneStoreTests : IDisposable
         Assert.Single(VectorLoops("ShiftInPlace"));
         Assert.Single(VectorLoops("Moments"));
         Assert.Single(VectorLoops("Unbraced"));
-        Assert.Single(VectorLoops("Branches"));
+        Assert.Equal(2, VectorLoops("Branches").Length); // x[…] = j * 0.5 and x[…] = -j; the compound y[…] += … keeps the scalar loop
         Assert.Empty(VectorLoops("Recurrence"));
     }
 
@@ -197,6 +218,29 @@ public sealed class LaneStoreTests : IDisposable
         Assert.Contains("Unsafe.ByteOffset(ref __x_row1, ref __x_row) is not (> 0 and < 32)", Generated("ShiftInPlace"), StringComparison.Ordinal);
         Assert.DoesNotContain("ByteOffset", Generated("Table"), StringComparison.Ordinal);
         Assert.DoesNotContain("ByteOffset", Generated("FourBehind"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Integer_terms_are_converted_once_per_row_or_once_per_lane()
+    {
+        string generated = Generated("IntegerTerms");
+        Assert.Equal(2, VectorLoops("IntegerTerms").Length);
+        Assert.Contains("var __value_lanes = global::System.Runtime.Intrinsics.Vector256.Create((double)(i * scale + 1));", generated, StringComparison.Ordinal);
+        Assert.Contains("(double)(i * (__j + 3) * scale))", generated, StringComparison.Ordinal);
+        Assert.Contains("(float)(scale - (__j1 + 7) * (__j1 + 7))", generated, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-7)]
+    [InlineData(3_000_017)]
+    public void Integer_terms_have_the_users_bits(int scale)
+    {
+        foreach (int n in Sizes)
+        {
+            double[] a = Enumerable.Range(0, n * n).Select(v => 1.0 / (v + 3)).ToArray();
+            Equivalence.AssertSame(_kernels, "IntegerTerms", () => new object?[] { a, new double[n * n], new float[n * n], n, scale });
+        }
     }
 
     [Fact]
