@@ -156,6 +156,22 @@ internal static class VectoriseKernels
             [Vectorise]
             public static double Constant(double x) => 42;
 
+            // Lanes that returned must not run a later branch: only they (x < -1) would take it, and its scalar part divides by
+            // the counter, zero at i = 0. The scalar kernel never gets there, so the span overload must not throw either.
+            [Vectorise]
+            public static int AfterReturn(double x, [Scalar] int s)
+            {
+                if (x < 0) return -1;
+                int r = 0;
+                for (int i = 0; i < 3; i++)
+                {
+                    if (x < -1) r += (1 + s) / i;
+                    r += i;
+                }
+
+                return r;
+            }
+
             [Vectorise(Target = VectoriseTarget.Parallel)]
             public static int MandelParallel(double re, double im, [Scalar] int maxit)
             {

@@ -148,15 +148,37 @@ internal sealed partial class KernelLowering
         string condition = Temporary("if");
         _body.WriteLine($"// if ({conditional.Condition.Syntax}): each branch runs for the lanes that take it");
         _body.WriteLine($"{MaskVector} {condition} = {Vector(Lower(conditional.Condition, region))};");
-        string? lanes = region.Lanes;
+        string? lanes = BranchLanes(region, conditional.WhenTrue);
         WriteMaskedBranch(conditional.WhenTrue, region, lanes is null ? condition : $"{lanes} & {condition}");
         if (conditional.WhenFalse is not null)
         {
-            WriteMaskedBranch(conditional.WhenFalse, region, $"{Vectors}.AndNot({lanes ?? AllLanes}, {condition})");
+            WriteMaskedBranch(conditional.WhenFalse, region, $"{Vectors}.AndNot({BranchLanes(region, conditional.WhenFalse) ?? AllLanes}, {condition})");
         }
 
         return true;
     }
+
+    /// <summary>
+    /// The lanes a varying branch here chooses among, for <paramref name="body"/>: the region's. Outside a loop lanes leave
+    /// apart (whose masks drop the lanes that return, since a return leaves every enclosing loop) the region's mask still holds
+    /// lanes that have returned; when the body runs scalar code that the scalar kernel, having returned, never runs (a division
+    /// by a counter that is zero, a call that throws, a loop), it is narrowed by the active lanes, so that a branch only
+    /// returned lanes would take is skipped. Other bodies only assign masked vectors, harmless for those lanes, and keep the
+    /// cheaper mask (one AND less in the Mandelbrot escape loop).
+    /// </summary>
+    private string? BranchLanes(Region region, IOperation body)
+        => region.Loop is null && _mayDeactivate && RunsScalarCode(body) ? BailLanes(region) : region.Lanes;
+
+    /// <summary>Whether <paramref name="body"/> has a loop, a call, or an integer division or remainder (which may divide by zero).</summary>
+    private static bool RunsScalarCode(IOperation body) => body.DescendantsAndSelf().Any(operation => operation switch
+    {
+        ILoopOperation or IInvocationOperation => true,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder } division => !IsFloatingPoint(division.Type),
+        ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder } division => !IsFloatingPoint(division.Type),
+        _ => false,
+    });
+
+    private static bool IsFloatingPoint(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
 
     private void WriteMaskedBranch(IOperation branch, Region region, string mask)
     {
