@@ -21,13 +21,11 @@ public sealed class RandomLaneKernelTests : IDisposable
 {
     private const int KernelsOfEachShape = 40;
 
-    private static readonly int FirstSeed = int.TryParse(Environment.GetEnvironmentVariable("AUTOPARALLEL_RANDOM_KERNEL_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed) ? seed : 20261203;
-
     private static readonly RandomKernel[] OuterKernels = Enumerable.Range(0, KernelsOfEachShape)
-        .Select(k => RandomKernels.Outer("Outer" + k.ToString(CultureInfo.InvariantCulture), FirstSeed + k)).ToArray();
+        .Select(k => RandomKernels.Outer("Outer" + k.ToString(CultureInfo.InvariantCulture), RandomKernelSeed.First + k)).ToArray();
 
     private static readonly RandomKernel[] RowKernels = Enumerable.Range(0, KernelsOfEachShape)
-        .Select(k => RandomKernels.Row("Row" + k.ToString(CultureInfo.InvariantCulture), FirstSeed + k)).ToArray();
+        .Select(k => RandomKernels.Row("Row" + k.ToString(CultureInfo.InvariantCulture), RandomKernelSeed.First + k)).ToArray();
 
     private static readonly string Source = "using System;\nusing AutoParallel;\nnamespace Demo;\npublic static partial class Kernels\n{\n"
         + string.Join("\n", OuterKernels.Concat(RowKernels).Select(k => Indented(k.Source))) + "}\n";
