@@ -22,13 +22,12 @@ public sealed class RandomLaneKernelTests : IDisposable
     private const int KernelsOfEachShape = 40;
 
     private static readonly RandomKernel[] OuterKernels = Enumerable.Range(0, KernelsOfEachShape)
-        .Select(k => RandomKernels.Outer("Outer" + k.ToString(CultureInfo.InvariantCulture), RandomKernelSeed.First + k)).ToArray();
+        .Select(k => RandomKernels.Outer("Outer" + k.ToString(CultureInfo.InvariantCulture), RandomKernelSource.First + k)).ToArray();
 
     private static readonly RandomKernel[] RowKernels = Enumerable.Range(0, KernelsOfEachShape)
-        .Select(k => RandomKernels.Row("Row" + k.ToString(CultureInfo.InvariantCulture), RandomKernelSeed.First + k)).ToArray();
+        .Select(k => RandomKernels.Row("Row" + k.ToString(CultureInfo.InvariantCulture), RandomKernelSource.First + k)).ToArray();
 
-    private static readonly string Source = "using System;\nusing AutoParallel;\nnamespace Demo;\npublic static partial class Kernels\n{\n"
-        + string.Join("\n", OuterKernels.Concat(RowKernels).Select(k => Indented(k.Source))) + "}\n";
+    private static readonly string Source = RandomKernelSource.Class(OuterKernels.Concat(RowKernels).Select(k => k.Source));
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Generated = new(() => TestCompiler.Generate(Source).Sources);
 
@@ -94,8 +93,6 @@ public sealed class RandomLaneKernelTests : IDisposable
 
     private static string GeneratedFor(RandomKernel kernel)
         => Generated.Value.Single(s => s.Key.Contains("." + kernel.Name + ".", StringComparison.Ordinal)).Value;
-
-    private static string Indented(string source) => string.Concat(source.Split('\n').Select(l => l.Length == 0 ? string.Empty : "    " + l + "\n"));
 
     private void Check(RandomKernel kernel, Func<object?[]> arguments, string sizes)
     {

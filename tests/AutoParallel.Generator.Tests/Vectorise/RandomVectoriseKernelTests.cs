@@ -22,11 +22,10 @@ public sealed class RandomVectoriseKernelTests : IClassFixture<RandomVectoriseKe
 
     private static readonly (string Name, string Source)[] Kernels = Enumerable.Range(0, KernelCount)
         .Select(k => "Random" + k.ToString(CultureInfo.InvariantCulture))
-        .Select((name, k) => (name, RandomVectoriseKernels.Kernel(name, RandomKernelSeed.First + k)))
+        .Select((name, k) => (name, RandomVectoriseKernels.Kernel(name, RandomKernelSource.First + k)))
         .ToArray();
 
-    private static readonly string Source = "using System;\nusing AutoParallel;\nnamespace Demo;\npublic static partial class Kernels\n{\n"
-        + string.Concat(Kernels.SelectMany(k => k.Source.Split('\n')).Select(l => l.Length == 0 ? string.Empty : "    " + l + "\n")) + "}\n";
+    private static readonly string Source = RandomKernelSource.Class(Kernels.Select(k => k.Source));
 
     private readonly Compiled _compiled;
 
